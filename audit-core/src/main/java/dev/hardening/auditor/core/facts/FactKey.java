@@ -1,0 +1,35 @@
+package dev.hardening.auditor.core.facts;
+
+import dev.hardening.auditor.core.model.Platform;
+import java.util.Objects;
+
+/**
+ * Names one fact: its kind (what is collected), its subject (about what) and its type. Equal keys
+ * are collected once per audit, however many checks ask for them.
+ *
+ * @param kind     e.g. {@code npm.packument}; a collector is registered per kind
+ * @param subject  e.g. the package name; empty for facts about the audit as a whole
+ * @param platform where the fact comes from, for progress and error texts
+ * @param type     the record type the collector returns
+ */
+public record FactKey<T>(String kind, String subject, Platform platform, Class<T> type) {
+    public FactKey {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(type, "type");
+    }
+
+    public static <T> FactKey<T> of(String kind, Platform platform, Class<T> type) {
+        return new FactKey<>(kind, "", platform, type);
+    }
+
+    public FactKey<T> about(String newSubject) {
+        return new FactKey<>(kind, newSubject, platform, type);
+    }
+
+    @Override
+    public String toString() {
+        return subject.isEmpty() ? kind : kind + "(" + subject + ")";
+    }
+}

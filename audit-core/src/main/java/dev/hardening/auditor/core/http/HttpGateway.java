@@ -1,0 +1,278 @@
+package dev.hardening.auditor.core.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hardening.auditor.core.engine.ProgressEvent;
+import dev.hardening.auditor.core.engine.ProgressListener;
+import dev.hardening.auditor.core.facts.Unavailability;
+import dev.hardening.auditor.core.facts.Unavailability.Cause;
+import dev.hardening.auditor.core.http.internal.InsecureTransportException;
+import dev.hardening.auditor.core.http.internal.RateLimitedException;
+import dev.hardening.auditor.core.http.internal.ResponseTooLargeException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntPredicate;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The one way API clients make requests during an audit. It bounds concurrency per host, counts
+ * requests, reports progress, supports cancelling everything in flight, and turns every failure
+ * (network, status, rate limit, oversize, malformed or HTML body) into a {@link FetchException}
+ * whose message is one clear sentence and whose {@code needed} says what would fix it.
+ */
+public final class HttpGateway {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final OkHttpClient client;
+    private final ObjectMapper json;
+    private final ProgressListener listener;
+    private final int maxConcurrentPerHost;
+    private final RequestStats stats = new RequestStats();
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Semaphore> hostPermits = new ConcurrentHashMap<>();
+    private volatile boolean cancelled;
+
+    public HttpGateway(OkHttpClient client, ObjectMapper json, ProgressListener listener, int maxConcurrentPerHost) {
+        this.client = client;
+        this.json = json;
+        this.listener = listener;
+        this.maxConcurrentPerHost = maxConcurrentPerHost;
+    }
+
+    public RequestStats stats() {
+        return stats;
+    }
+
+    /** Cancels every call in flight and refuses new ones. */
+    public void cancelAll() {
+        cancelled = true;
+        inFlight.forEach(Call::cancel);
+    }
+
+    /** GET, accepting 2xx only. */
+    public ApiResponse get(ApiRequest request) throws FetchException {
+        return get(request, status -> status >= 200 && status < 300);
+    }
+
+    /** GET, returning any response whose status {@code accepted} allows; other statuses throw. */
+    public ApiResponse get(ApiRequest request, IntPredicate accepted) throws FetchException {
+        String host = request.url().host();
+        if (cancelled) {
+            throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
+        }
+        stats.request(host);
+        emit(new ProgressEvent.FetchStarted(request.platform(), request.resource()));
+        boolean ok = false;
+        Semaphore permits = hostPermits.computeIfAbsent(host, h -> new Semaphore(maxConcurrentPerHost, true));
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), false));
+            throw failure(request, Cause.CANCELLED, "interrupted before " + describe(request) + " was sent", "", 0, e);
+        }
+        try {
+            ApiResponse response = execute(request);
+            if (!accepted.test(response.status())) {
+                throw statusFailure(request, response);
+            }
+            ok = true;
+            return response;
+        } catch (FetchException e) {
+            stats.error(host);
+            throw e;
+        } finally {
+            permits.release();
+            emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), ok));
+        }
+    }
+
+    /** GET a JSON document (2xx only). */
+    public JsonNode getJson(ApiRequest request) throws FetchException {
+        return parseJson(request, get(request));
+    }
+
+    /** GET a JSON document, or empty when the resource does not exist (404). */
+    public Optional<JsonNode> getJsonIfFound(ApiRequest request) throws FetchException {
+        ApiResponse r = get(request, status -> status == 404 || status >= 200 && status < 300);
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(parseJson(request, r));
+    }
+
+    /** Parses a body as JSON, refusing HTML pages and truncated or invalid documents with a clear reason. */
+    public JsonNode parseJson(ApiRequest request, ApiResponse response) throws FetchException {
+        String contentType = Optional.ofNullable(response.header("Content-Type")).orElse("");
+        byte[] body = response.body();
+        if (looksLikeHtml(body) || contentType.startsWith("text/html")) {
+            throw failure(request, Cause.MALFORMED, platformName(request) + " returned an HTML page instead of JSON for "
+                    + request.resource() + " (HTTP " + response.status() + ")",
+                    "check the " + platformName(request) + " URL setting, or retry later", response.status(), null);
+        }
+        if (body.length == 0) {
+            throw failure(request, Cause.MALFORMED, platformName(request) + " returned an empty body for "
+                    + request.resource() + " (HTTP " + response.status() + ")", "retry later", response.status(), null);
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalStateException("empty document");
+            }
+            return node;
+        } catch (JsonProcessingException | RuntimeException e) {
+            String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+                    ? " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr() : "";
+            throw failure(request, Cause.MALFORMED, platformName(request) + " returned malformed or truncated JSON for "
+                    + request.resource() + where, "retry later; if it persists, report it with --debug output",
+                    response.status(), null);
+        } catch (IOException e) {
+            throw failure(request, Cause.MALFORMED, platformName(request) + " returned an unreadable body for "
+                    + request.resource(), "retry later", response.status(), null);
+        }
+    }
+
+    private ApiResponse execute(ApiRequest request) throws FetchException {
+        Request.Builder rb = new Request.Builder().url(request.url()).get().tag(RequestStats.class, stats);
+        request.headers().forEach(rb::header);
+        Call call = client.newCall(rb.build());
+        inFlight.add(call);
+        if (cancelled) {
+            call.cancel();
+        }
+        try (Response response = call.execute()) {
+            byte[] body = response.body().bytes();
+            stats.bytes(request.url().host(), body.length);
+            boolean fromCache = response.cacheResponse() != null;
+            if (fromCache && response.networkResponse() == null) {
+                stats.cacheHit(request.url().host());
+            }
+            return new ApiResponse(response.code(), response.headers(), body, fromCache);
+        } catch (RateLimitedException e) {
+            String until = e.resetAt().map(t -> " until " + TIME.format(t)).orElse("");
+            String reason = platformName(request) + (e.secondary() ? " secondary rate limit" : " rate limit")
+                    + " reached" + until + " while fetching " + request.resource();
+            String needed = request.platform() == dev.hardening.auditor.core.model.Platform.GITHUB && !e.secondary()
+                    ? "wait for the reset, or supply a GITHUB_TOKEN (5,000 requests an hour instead of 60)"
+                    : "wait" + until + " and run the audit again";
+            throw failure(request, Cause.RATE_LIMITED, reason, needed, 0, e);
+        } catch (ResponseTooLargeException e) {
+            throw failure(request, Cause.TOO_LARGE, platformName(request) + " sent more than " + e.limit()
+                    + " bytes for " + request.resource() + "; the response was refused",
+                    "check the URL setting; the size cap protects the audit from huge or endless responses", 0, e);
+        } catch (InsecureTransportException e) {
+            throw failure(request, Cause.NOT_CONFIGURED, e.getMessage(), "use an https:// URL for " + platformName(request), 0, e);
+        } catch (SocketTimeoutException e) {
+            throw failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
+                    + " in time", "retry later or check your connection", 0, e);
+        } catch (InterruptedIOException e) {
+            if (cancelled || call.isCanceled() && !"timeout".equals(e.getMessage())) {
+                throw failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
+            }
+            throw failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
+                    + " within the time limit", "retry later or check your connection", 0, e);
+        } catch (UnknownHostException e) {
+            throw failure(request, Cause.NETWORK, "cannot resolve " + request.url().host() + " to fetch " + request.resource(),
+                    "check your network connection and the " + platformName(request) + " URL setting", 0, e);
+        } catch (ConnectException e) {
+            throw failure(request, Cause.NETWORK, "cannot connect to " + request.url().host() + ":" + request.url().port()
+                    + " to fetch " + request.resource(), "check your network connection and the URL setting", 0, e);
+        } catch (SSLException e) {
+            throw failure(request, Cause.NETWORK, "TLS handshake with " + request.url().host() + " failed for "
+                    + request.resource(), "check the URL setting and any proxy that intercepts TLS", 0, e);
+        } catch (IOException e) {
+            if (cancelled || call.isCanceled()) {
+                throw failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
+            }
+            throw failure(request, Cause.NETWORK, "connection to " + request.url().host() + " failed while fetching "
+                    + request.resource() + " (" + e.getClass().getSimpleName() + ")",
+                    "retry later or check your connection", 0, e);
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    private FetchException statusFailure(ApiRequest request, ApiResponse response) {
+        int status = response.status();
+        String name = platformName(request);
+        String what = describe(request);
+        if (status == 401) {
+            return failure(request, Cause.UNAUTHORIZED, name + " refused the credential for " + what + " (HTTP 401)",
+                    "a valid " + name + " token (it may be expired or revoked)", status, null);
+        }
+        if (status == 403) {
+            String scopes = response.header("X-Accepted-OAuth-Scopes");
+            String permissions = response.header("X-Accepted-GitHub-Permissions");
+            String needed = scopes != null && !scopes.isBlank()
+                    ? "a token with one of these scopes: " + scopes
+                    : permissions != null && !permissions.isBlank()
+                    ? "a fine-grained token with the permission " + permissions
+                    : "a credential allowed to read " + request.resource();
+            return failure(request, Cause.FORBIDDEN, name + " denied access to " + what + " (HTTP 403)", needed, status, null);
+        }
+        if (status == 404) {
+            return failure(request, Cause.NOT_FOUND, name + " has no " + request.resource() + " (HTTP 404)",
+                    "check the name, or use a token that can see it", status, null);
+        }
+        if (status == 429) {
+            return failure(request, Cause.RATE_LIMITED, name + " rate limit reached for " + what + " (HTTP 429)",
+                    "wait and run the audit again", status, null);
+        }
+        if (status >= 500) {
+            return failure(request, Cause.SERVER_ERROR, name + " failed with HTTP " + status + " for " + what,
+                    "retry later; the service may be having an outage", status, null);
+        }
+        if (status >= 300 && status < 400) {
+            return failure(request, Cause.SERVER_ERROR, name + " redirected " + what + " (HTTP " + status
+                    + ") somewhere the auditor will not follow", "check the " + name + " URL setting", status, null);
+        }
+        return failure(request, Cause.SERVER_ERROR, name + " answered " + what + " with unexpected HTTP " + status,
+                "retry later", status, null);
+    }
+
+    private static FetchException failure(ApiRequest request, Cause cause, String reason, String needed, int status,
+                                          Throwable error) {
+        return new FetchException(Unavailability.of(cause, reason, needed), status, error);
+    }
+
+    private static String describe(ApiRequest request) {
+        return request.resource();
+    }
+
+    private static String platformName(ApiRequest request) {
+        return request.platform().displayName();
+    }
+
+    private static boolean looksLikeHtml(byte[] body) {
+        for (byte b : body) {
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF) {
+                continue;
+            }
+            return b == '<';
+        }
+        return false;
+    }
+
+    private void emit(ProgressEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException ignored) {
+            // progress display problems never break a request
+        }
+    }
+}
