@@ -1,0 +1,50 @@
+package dev.hardening.auditor.core;
+
+import dev.hardening.auditor.core.config.Credentials;
+import dev.hardening.auditor.core.config.Endpoints;
+import dev.hardening.auditor.core.engine.AuditEngine;
+import dev.hardening.auditor.core.http.HttpSettings;
+import dev.hardening.auditor.core.http.internal.Sleeper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.Interceptor;
+
+/**
+ * Everything an {@link Auditor} needs besides the checks.
+ *
+ * @param endpoints   base URLs
+ * @param credentials tokens and keys
+ * @param http        HTTP behaviour (cache, limits, waits)
+ * @param engine      concurrency and time limit per check
+ * @param clock       the audit's clock
+ * @param sleeper     how the HTTP layer waits (tests pass one that does not sleep)
+ * @param transports  interceptors that answer requests in-process (the demo world); empty for the network
+ * @param demo        whether this is the bundled demo world (every output says DEMO)
+ */
+public record AuditorSettings(Endpoints endpoints, Credentials credentials, HttpSettings http,
+                              AuditEngine.Settings engine, Clock clock, Sleeper sleeper,
+                              List<Interceptor> transports, boolean demo) {
+    public AuditorSettings {
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        transports = List.copyOf(transports);
+    }
+
+    public static AuditorSettings of(Endpoints endpoints, Credentials credentials, HttpSettings http) {
+        return new AuditorSettings(endpoints, credentials, http, AuditEngine.Settings.defaults(), Clock.systemUTC(),
+                Sleeper.REAL, List.of(), false);
+    }
+
+    public AuditorSettings withEngine(AuditEngine.Settings e) {
+        return new AuditorSettings(endpoints, credentials, http, e, clock, sleeper, transports, demo);
+    }
+
+    public AuditorSettings withSleeper(Sleeper s) {
+        return new AuditorSettings(endpoints, credentials, http, engine, clock, s, transports, demo);
+    }
+}

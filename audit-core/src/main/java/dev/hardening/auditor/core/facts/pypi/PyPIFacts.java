@@ -1,0 +1,28 @@
+package dev.hardening.auditor.core.facts.pypi;
+
+import dev.hardening.auditor.core.facts.FactKey;
+import dev.hardening.auditor.core.facts.NameList;
+import dev.hardening.auditor.core.model.Platform;
+
+/** The PyPI facts that checks can ask for. */
+public final class PyPIFacts {
+    private PyPIFacts() {
+    }
+
+    /** The projects this audit covers: {@code --pypi-project} plus those of each {@code --pypi-user}. */
+    public static final FactKey<NameList> AUDITED_PROJECTS = FactKey.of("pypi.audited-projects", Platform.PYPI, NameList.class);
+
+    private static final FactKey<PyPIProject> PROJECT = FactKey.of("pypi.project", Platform.PYPI, PyPIProject.class);
+    private static final FactKey<PyPIFileProvenance> PROVENANCE =
+            FactKey.of("pypi.file-provenance", Platform.PYPI, PyPIFileProvenance.class);
+
+    /** {@code GET /pypi/{project}/json}. */
+    public static FactKey<PyPIProject> project(String name) {
+        return PROJECT.about(name);
+    }
+
+    /** Integrity API provenance of one file; subject {@code project/version/filename}. */
+    public static FactKey<PyPIFileProvenance> provenance(String project, String version, String filename) {
+        return PROVENANCE.about(project + "/" + version + "/" + filename);
+    }
+}
