@@ -100,6 +100,8 @@ public record Endpoints(HttpUrl githubApi, HttpUrl npmRegistry, HttpUrl pypi, Ht
         if (v == null || v.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(parse(name, v));
+        String u = v.strip();
+        // Base URLs are joined with relative paths, so they must end with a slash.
+        return Optional.of(parse(name, u.endsWith("/") ? u : u + "/"));
     }
 }
