@@ -1,6 +1,7 @@
 package dev.hardening.auditor.core.clients.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public final class JsonFields {
 
     /** The child node, or a missing node when {@code node} is not an object or lacks the field. */
     public static JsonNode field(JsonNode node, String name) {
-        return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node.path(name);
+        return node == null ? MissingNode.getInstance() : node.path(name);
     }
 
     /** A text field that is present and not blank. Numbers are not read as text. */
