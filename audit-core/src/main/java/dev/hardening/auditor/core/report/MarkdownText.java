@@ -5,19 +5,32 @@ package dev.hardening.auditor.core.report;
  * break the checklist structure nor inject links, images or raw HTML.
  */
 final class MarkdownText {
-    /** Every character CommonMark could read as markup here; backslash-escaping any of them is allowed. */
-    private static final String SPECIAL = "\\`*_{}[]()<>#+-!|~&";
+    /**
+     * Characters that are markup anywhere on a line: emphasis, links and images (an escaped {@code [}
+     * also disarms {@code ![} and {@code ](}), raw HTML and autolinks, entities, table cells,
+     * strikethrough, code spans and escapes themselves.
+     */
+    private static final String SPECIAL_ANYWHERE = "\\`*_[]<>&|~";
+    /** Characters that are markup only at the start of a block: headings, lists, quotes, setext lines. */
+    private static final String SPECIAL_AT_START = "#-+=>";
 
-    private MarkdownText() {
-    }
-
-    /** Text on one line with every Markdown-special character backslash-escaped. */
+    /**
+     * Text on one line, trimmed, with markup characters backslash-escaped. The start is escaped too
+     * (a leading {@code #}, {@code -}, {@code 1.}), because some data (an evidence label, a remediation
+     * step) opens a list item's content, where it would otherwise become a heading or a nested list.
+     */
     static String escape(String text) {
-        String line = oneLine(text);
+        String line = oneLine(text).strip();
         StringBuilder out = new StringBuilder(line.length() + 16);
+        int digits = 0;
+        while (digits < line.length() && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
+            digits++;
+        }
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (SPECIAL.indexOf(c) >= 0) {
+            boolean atStart = i == 0 && SPECIAL_AT_START.indexOf(c) >= 0;
+            boolean orderedListMarker = digits > 0 && i == digits && (c == '.' || c == ')');
+            if (SPECIAL_ANYWHERE.indexOf(c) >= 0 || atStart || orderedListMarker) {
                 out.append('\\');
             }
             out.append(c);

@@ -273,7 +273,7 @@ public final class SarifReportWriter implements ReportWriter {
                     text.append(" (").append(s.url()).append(')');
                 }
                 if (!s.command().isEmpty()) {
-                    text.append(" Run: ").append(s.command());
+                    text.append(" — run: ").append(s.command());
                 }
                 text.append('\n');
             }

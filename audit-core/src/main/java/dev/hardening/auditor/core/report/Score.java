@@ -61,11 +61,9 @@ public final class Score {
             weights.add(severity.id() + " " + severity.weight());
         }
         StringJoiner credits = new StringJoiner(", ");
-        for (Status status : Status.values()) {
-            if (status != Status.NOT_APPLICABLE) {
-                credits.add(status.name() + " " + BigDecimal.valueOf(credit(status)).stripTrailingZeros()
-                        .toPlainString());
-            }
+        for (Status status : List.of(Status.PASS, Status.ATTESTED, Status.WARN, Status.FAIL, Status.UNKNOWN)) {
+            credits.add(status.name() + " " + BigDecimal.valueOf(credit(status)).stripTrailingZeros()
+                    .toPlainString());
         }
         return String.format(Locale.ROOT, "score = round(100 × Σ weight × credit ÷ Σ weight), NOT_APPLICABLE "
                 + "left out, 0 when nothing is weighed; weight by severity: %s; credit by status: %s "
