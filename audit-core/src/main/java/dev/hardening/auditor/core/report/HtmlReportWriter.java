@@ -232,7 +232,7 @@ public final class HtmlReportWriter implements ReportWriter {
         String cleanUrl = redaction.clean(url);
         Optional<String> safe = SafeUrl.http(cleanUrl);
         if (safe.isEmpty()) {
-            return text(label) + (label.equals(url) ? "" : " (" + text(url) + ")");
+            return text(label) + (label.equals(url) || url.isBlank() ? "" : " (" + text(url) + ")");
         }
         return "<a href=\"" + HtmlText.escape(safe.get()) + "\" rel=\"noopener noreferrer\">" + text(label) + "</a>";
     }

@@ -52,12 +52,14 @@ public final class SarifReportWriter implements ReportWriter {
     /**
      * @param redactor secrets to blank out of the output; may be null
      * @param catalog  metadata of the known checks, for the rules' descriptions and platform tags;
-     *                 a check missing from it is described from its findings
+     *                 may be null or partial: a check missing from it is described from its findings
      */
     public SarifReportWriter(SecretRedactor redactor, Collection<CheckMetadata> catalog) {
         this.redaction = OutputRedaction.of(redactor);
         Map<String, CheckMetadata> byId = new LinkedHashMap<>();
-        catalog.forEach(m -> byId.put(m.id(), m));
+        if (catalog != null) {
+            catalog.forEach(m -> byId.put(m.id(), m));
+        }
         this.catalog = Map.copyOf(byId);
     }
 
