@@ -1,8 +1,12 @@
 package dev.hardening.auditor.core.report;
 
 import dev.hardening.auditor.core.model.Finding;
+import dev.hardening.auditor.core.model.Severity;
 import dev.hardening.auditor.core.model.Status;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * The hardening score, 0 to 100 (documented in docs/SCORE.md):
@@ -45,5 +49,24 @@ public final class Score {
             return 0;
         }
         return (int) Math.round(100.0 * weighted / total);
+    }
+
+    /**
+     * The formula in one line, with the weights and credits in force, for report headers. Built from
+     * {@link Severity#weight()} and {@link #credit(Status)} so that it cannot drift from the code.
+     */
+    public static String formulaSummary() {
+        StringJoiner weights = new StringJoiner(", ");
+        for (Severity severity : Severity.values()) {
+            weights.add(severity.id() + " " + severity.weight());
+        }
+        StringJoiner credits = new StringJoiner(", ");
+        for (Status status : List.of(Status.PASS, Status.ATTESTED, Status.WARN, Status.FAIL, Status.UNKNOWN)) {
+            credits.add(status.name() + " " + BigDecimal.valueOf(credit(status)).stripTrailingZeros()
+                    .toPlainString());
+        }
+        return String.format(Locale.ROOT, "score = round(100 × Σ weight × credit ÷ Σ weight), NOT_APPLICABLE "
+                + "left out, 0 when nothing is weighed; weight by severity: %s; credit by status: %s "
+                + "(docs/SCORE.md)", weights, credits);
     }
 }
