@@ -18,7 +18,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var registry = CheckRegistry.load();
-        var metadata = registry.find(id.strip()).orElseThrow(() -> UserError.usage("unknown check '" + id
+        var metadata = registry.find(id.strip()).map(c -> c.metadata()).orElseThrow(() -> UserError.usage("unknown check '" + id
                 + "'; 'auditor checks' lists them"));
         root.terminal().out().print(CatalogRenderer.explain(metadata));
         root.terminal().out().flush();
