@@ -107,25 +107,26 @@ public final class AuditRunViewModel {
         if (!isCurrent(run)) {
             return;
         }
-        running.set(false);
         handle = null;
+        // Results first: whoever watches "running" turn false must find them in place.
         report.set(result);
         progress.finished(summary(result));
+        running.set(false);
     }
 
     private void fail(int run, Throwable error) {
         if (!isCurrent(run)) {
             return;
         }
-        running.set(false);
         handle = null;
         Throwable cause = unwrap(error);
         if (cause instanceof CancellationException) {
             progress.failed("Cancelled before any result was ready.");
-            return;
+        } else {
+            failed.set(true);
+            progress.failed("The audit could not run: " + describe(cause));
         }
-        failed.set(true);
-        progress.failed("The audit could not run: " + describe(cause));
+        running.set(false);
     }
 
     private boolean isCurrent(int run) {

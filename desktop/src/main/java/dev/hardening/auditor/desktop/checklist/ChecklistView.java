@@ -17,7 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -44,14 +44,14 @@ public final class ChecklistView extends VBox {
         return table;
     }
 
-    private HBox filterBar() {
-        HBox bar = new HBox(6);
+    /** Status toggles, then presets and the count; wraps rather than truncating in a narrow pane. */
+    private FlowPane filterBar() {
+        FlowPane bar = new FlowPane(6, 6);
         bar.getStyleClass().add("filter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        Label show = new Label("Show:");
-        bar.getChildren().add(show);
+        bar.getChildren().add(unsqueezable(new Label("Show:")));
         for (Status status : Status.values()) {
-            bar.getChildren().add(filterToggle(status));
+            bar.getChildren().add(unsqueezable(filterToggle(status)));
         }
         Button all = new Button("Show _all");
         all.setId("showAll");
@@ -59,13 +59,16 @@ public final class ChecklistView extends VBox {
         Button needsAction = new Button("_Needs action");
         needsAction.setId("showNeedsAction");
         needsAction.setOnAction(event -> viewModel.showNeedsAction());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label shown = new Label();
         shown.getStyleClass().add("shown-count");
         shown.textProperty().bind(viewModel.shownTextProperty());
-        bar.getChildren().addAll(all, needsAction, spacer, shown);
+        bar.getChildren().addAll(unsqueezable(all), unsqueezable(needsAction), shown);
         return bar;
+    }
+
+    private static <T extends Region> T unsqueezable(T node) {
+        node.setMinWidth(Region.USE_PREF_SIZE);
+        return node;
     }
 
     private ToggleButton filterToggle(Status status) {

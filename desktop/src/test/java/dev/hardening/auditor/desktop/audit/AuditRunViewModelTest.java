@@ -190,4 +190,21 @@ class AuditRunViewModelTest {
         uiQueue.forEach(Runnable::run);
         assertThat(run.progress().fetchesInFlight()).containsEntry(Platform.GITHUB, 1);
     }
+
+    @Test
+    void when_running_turns_false_the_outcome_is_already_published() {
+        FakeAuditLauncher launcher = FakeAuditLauncher.completing();
+        AuditRunViewModel run = runner(launcher);
+        List<String> seen = new ArrayList<>();
+        run.runningProperty().addListener((observable, was, running) -> {
+            if (!running) {
+                seen.add(run.reportProperty().get() == null ? "no report" : "report");
+                seen.add(run.progress().statusLineProperty().get());
+            }
+        });
+
+        run.start();
+
+        assertThat(seen).containsExactly("report", "Done: 6 checks, 6 findings in 1.2 s.");
+    }
 }
