@@ -76,7 +76,7 @@ public final class DesktopApp extends Application {
     @Override
     public void stop() {
         if (viewModel != null) {
-            viewModel.auditRun().cancel();
+            viewModel.auditRun().shutdown();
         }
         if (tasks != null) {
             tasks.shutdown();

@@ -78,6 +78,19 @@ public final class AuditRunViewModel {
         // Otherwise the audit is still starting: follow() cancels it as soon as it has a handle.
     }
 
+    /**
+     * The app is closing: stops a running audit at once on the calling thread (the task executor
+     * is about to shut down, so a queued cancel could be dropped) and ignores whatever it still sends.
+     */
+    public void shutdown() {
+        generation++;
+        AuditHandle stopping = handle;
+        handle = null;
+        if (stopping != null) {
+            stopping.cancel();
+        }
+    }
+
     private void follow(int run, AuditHandle started) {
         if (!isCurrent(run)) {
             cancelInBackground(started);

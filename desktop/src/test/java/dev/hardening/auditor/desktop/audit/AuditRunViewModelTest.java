@@ -207,4 +207,19 @@ class AuditRunViewModelTest {
 
         assertThat(seen).containsExactly("report", "Done: 6 checks, 6 findings in 1.2 s.");
     }
+
+    @Test
+    void shutdown_cancels_at_once_and_ignores_what_the_audit_still_sends() {
+        FakeAuditLauncher launcher = FakeAuditLauncher.held();
+        ManualTaskExecutor tasks = new ManualTaskExecutor();
+        AuditRunViewModel run = new AuditRunViewModel(launcher, tasks, UiThread.direct());
+        run.start();
+        tasks.runAll();
+
+        run.shutdown();
+
+        assertThat(launcher.cancels()).as("cancelled without the executor").isEqualTo(1);
+        assertThat(tasks.pending()).isZero();
+        assertThat(run.reportProperty().get()).as("the late cancelled report is ignored").isNull();
+    }
 }
