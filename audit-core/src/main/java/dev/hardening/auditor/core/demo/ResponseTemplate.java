@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,11 @@ final class ResponseTemplate {
             throw new IllegalArgumentException(where + ": unknown date format '" + format + "' in " + m.group());
         }
         if (time != null) {
-            LocalTime.parse(time);
+            try {
+                LocalTime.parse(time);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(where + ": invalid time of day in " + m.group(), e);
+            }
         }
         return new Placeholder(kind, n, time, format);
     }

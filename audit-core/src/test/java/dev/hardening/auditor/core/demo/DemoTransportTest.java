@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hardening.auditor.core.AuditorSettings;
 import dev.hardening.auditor.core.http.HostCredential;
 import dev.hardening.auditor.core.http.HttpClients;
@@ -11,6 +12,7 @@ import dev.hardening.auditor.core.http.HttpSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,15 +99,15 @@ class DemoTransportTest {
     void theShapeCheckCatchesRenamedRetypedAndInventedFields() {
         JsonNode recorded = reference("npm/version_latest_x402-stellar_2.12.0_trusted_publisher.json");
         JsonShape shape = JsonShape.of(recorded);
-        com.fasterxml.jackson.databind.node.ObjectNode changed = recorded.deepCopy();
+        ObjectNode changed = recorded.deepCopy();
         changed.put("version", "9.9.9");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get("dist")).put("fileCount", 1);
+        ((ObjectNode) changed.get("dist")).put("fileCount", 1);
+        ((ObjectNode) changed.get("_npmUser")).putNull("email");
         assertThat(JsonShape.of(changed).mismatchesAgainst(shape)).as("values may change").isEmpty();
 
-        changed.set("_npmUser", changed.get("_npmUser").deepCopy());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get("_npmUser")).remove("trustedPublisher");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get("_npmUser")).put("trusted_publisher", "github");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get("dist")).put("unpackedSize", "347543");
+        ((ObjectNode) changed.get("_npmUser")).remove("trustedPublisher");
+        ((ObjectNode) changed.get("_npmUser")).put("trusted_publisher", "github");
+        ((ObjectNode) changed.get("dist")).put("unpackedSize", "347543");
         assertThat(JsonShape.of(changed).mismatchesAgainst(shape)).containsExactlyInAnyOrder(
                 "_npmUser.trusted_publisher (not in the reference)",
                 "dist.unpackedSize is string, reference has [number]");
@@ -170,7 +173,7 @@ class DemoTransportTest {
         assertThat(a.header("ETag")).matches("W/\"[0-9a-f]{32}\"");
         assertThat(b.header("ETag")).matches("\"[0-9a-f]{32}\"");
         assertThat(missing.header("ETag")).isNull();
-        assertThat(a.header("Content-Length")).isEqualTo(Integer.toString(a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(a.header("Content-Length")).isEqualTo(Integer.toString(a.body().getBytes(StandardCharsets.UTF_8).length));
     }
 
     @Test
@@ -301,8 +304,9 @@ class DemoTransportTest {
             }
         }
         double perRequestMillis = (System.nanoTime() - start) / 1e6 / (rounds * urls.size());
-        // Generous bound for a shared CI core; typically well under a millisecond.
-        assertThat(perRequestMillis).isLessThan(25.0);
+        // A guard against pathological slowness (re-reading files per request), not a benchmark: the
+        // build machine's cores are shared, so the bound is generous.
+        assertThat(perRequestMillis).isLessThan(100.0);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -336,8 +340,8 @@ class DemoTransportTest {
 
     private OfflineClient.Answer post(String url) {
         OkHttpClient c = new OkHttpClient.Builder().addInterceptor(DemoTransport.bundled(CLOCK)).build();
-        try (var r = c.newCall(new Request.Builder().url(url)
-                .post(okhttp3.RequestBody.create(new byte[0], null)).build()).execute()) {
+        try (var r = c.newCall(new Request.Builder().url(url).post(RequestBody.create(new byte[0], null)).build())
+                .execute()) {
             return new OfflineClient.Answer(r.code(), r.headers(), r.body().string());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
