@@ -126,7 +126,9 @@ class DemoWorldTest {
         JsonNode publicView = new OfflineClient(clock).get("https://api.github.com/users/quill-dev").json();
 
         assertThat(user.json().get("two_factor_authentication").asBoolean()).isTrue();
-        assertThat(user.header("X-OAuth-Scopes").split(",\\s*")).contains("repo", "delete_repo", "admin:org");
+        assertThat(user.header("X-OAuth-Scopes").split(",\\s*"))
+                .as("a classic token only sees private profile fields with the user scope")
+                .containsExactlyInAnyOrder("repo", "delete_repo", "admin:org", "user");
         assertThat(user.header("github-authentication-token-expiration")).as("absent = no expiry").isNull();
         assertThat(publicView.has("two_factor_authentication")).as("only GET /user shows it").isFalse();
         assertThat(publicView.get("login").asText()).isEqualTo("quill-dev");

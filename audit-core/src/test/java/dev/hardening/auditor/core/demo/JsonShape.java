@@ -68,7 +68,7 @@ final class JsonShape {
         types.computeIfAbsent(path.isEmpty() ? "$" : path, k -> new TreeSet<>()).add(typeOf(node));
         if (node.isObject()) {
             boolean dataKeyed = DATA_KEYED.contains(key);
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 String child = dataKeyed ? "{*}" : e.getKey();
                 walk(e.getValue(), path.isEmpty() ? child : path + "." + child, e.getKey());
             });
