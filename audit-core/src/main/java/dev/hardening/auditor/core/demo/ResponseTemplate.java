@@ -69,11 +69,6 @@ final class ResponseTemplate {
         return new ResponseTemplate(List.copyOf(parts));
     }
 
-    /** Whether the text has no placeholder at all (its rendering never changes). */
-    boolean isConstant() {
-        return parts.stream().allMatch(p -> p instanceof String);
-    }
-
     String render(Instant now, List<String> pathSegments) {
         StringBuilder out = new StringBuilder();
         for (Object p : parts) {

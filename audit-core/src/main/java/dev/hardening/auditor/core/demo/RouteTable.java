@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
 /**
@@ -192,7 +193,7 @@ final class RouteTable {
         }
 
         String identity() {
-            return host + " " + method + " " + path + (query.isEmpty() ? "" : " " + query);
+            return host + " " + method + " " + path + (query.isEmpty() ? "" : " " + new TreeMap<>(query));
         }
 
         boolean queryMatches(HttpUrl url) {

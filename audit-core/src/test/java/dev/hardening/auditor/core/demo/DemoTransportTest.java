@@ -195,6 +195,14 @@ class DemoTransportTest {
                 .isEqualTo("https://rdap.demo.invalid/domain/not-in-the-world.com");
     }
 
+    @Test
+    void githubAndPypiNamesAreCaseInsensitiveLikeTheRealApis() {
+        assertThat(client.get("https://api.github.com/users/Quill-Dev").status()).isEqualTo(200);
+        assertThat(client.get("https://pypi.org/pypi/Inkwell/json").status()).isEqualTo(200);
+        assertThat(client.get("https://rdap.demo.invalid/domain/QUILLMERE.DEV").status()).isEqualTo(200);
+        assertThat(client.get("https://registry.npmjs.org/Inkwell-Parser").status()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/@inkwell%2Fcli", "/@inkwell%2fcli", "/@inkwell/cli", "/%40inkwell%2Fcli"})
     void aScopedPackageMatchesHoweverItsNameIsEncoded(String path) {
