@@ -88,7 +88,7 @@ public final class CheckHarness {
         List<Finding> findings = run(facts);
         if (findings.size() != 1) {
             throw new AssertionError("expected exactly one finding from " + check.id() + ", got " + findings.size()
-                    + ": " + findings);
+                    + ":" + describe(findings));
         }
         return findings.get(0);
     }
@@ -98,8 +98,15 @@ public final class CheckHarness {
         List<Finding> about = run(facts).stream().filter(f -> f.subject().equals(subject)).toList();
         if (about.size() != 1) {
             throw new AssertionError("expected exactly one finding about " + subject + " from " + check.id()
-                    + ", got " + about.size() + ": " + about);
+                    + ", got " + about.size() + ":" + describe(run(facts)));
         }
         return about.get(0);
+    }
+
+    /** One line per finding (status, subject, message), for failure messages that stay readable. */
+    private static String describe(List<Finding> findings) {
+        StringBuilder out = new StringBuilder();
+        findings.forEach(f -> out.append("\n  ").append(f.status()).append(' ').append(f.subject()).append(": ").append(f.message()));
+        return out.toString();
     }
 }
