@@ -48,11 +48,11 @@ public final class RecordedNpm {
     public static NpmPackument packument(JsonNode n) {
         JsonNode time = n.path("time");
         List<NpmVersion> versions = new ArrayList<>();
-        n.path("versions").fields().forEachRemaining(e ->
+        n.path("versions").properties().forEach(e ->
                 versions.add(version(e.getValue(), Json.instant(time, e.getKey()))));
         versions.sort(Comparator.comparing((NpmVersion v) -> v.publishedAt().orElse(Instant.MAX)));
         Map<String, String> distTags = new LinkedHashMap<>();
-        n.path("dist-tags").fields().forEachRemaining(e -> distTags.put(e.getKey(), e.getValue().asText()));
+        n.path("dist-tags").properties().forEach(e -> distTags.put(e.getKey(), e.getValue().asText()));
         JsonNode repository = n.path("repository");
         Optional<String> repositoryUrl = repository.isTextual() ? Optional.of(repository.asText()) : Json.text(repository, "url");
         return new NpmPackument(n.path("name").asText(), people(n.path("maintainers")), distTags, versions, repositoryUrl,

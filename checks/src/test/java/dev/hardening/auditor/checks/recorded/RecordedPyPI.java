@@ -28,12 +28,12 @@ public final class RecordedPyPI {
         String version = info.path("version").asText();
         List<PyPIRelease> releases = new ArrayList<>();
         if (n.path("releases").isObject()) {
-            n.path("releases").fields().forEachRemaining(e -> releases.add(new PyPIRelease(e.getKey(), files(e.getValue()))));
+            n.path("releases").properties().forEach(e -> releases.add(new PyPIRelease(e.getKey(), files(e.getValue()))));
         } else {
             releases.add(new PyPIRelease(version, files(n.path("urls"))));
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        info.path("project_urls").fields().forEachRemaining(e -> urls.put(e.getKey(), e.getValue().asText()));
+        info.path("project_urls").properties().forEach(e -> urls.put(e.getKey(), e.getValue().asText()));
         return new PyPIProject(info.path("name").asText(), version, Json.text(info, "author_email"),
                 Json.text(info, "maintainer_email"), urls, ownership(n.get("ownership")), releases);
     }

@@ -67,8 +67,8 @@ public final class EmailDomainExpiryCheck implements Check {
         }
         String addresses = emails.size() == 1 ? "1 address" : emails.size() + " addresses";
         if (LargeMailProviders.contains(domain)) {
-            return context.finding(Status.NOT_APPLICABLE, subject, domain + " is a large mail provider whose domain will not"
-                    + " lapse; protect the mailbox itself with 2FA.", "", evidence);
+            return context.finding(Status.NOT_APPLICABLE, subject, domain + " belongs to a large provider and will not lapse;"
+                    + " protect the mailbox itself with 2FA.", "", evidence);
         }
         Fact<DomainRegistration> fact = context.facts().lookup(RdapFacts.domain(domain));
         if (fact instanceof Fact.Unavailable<DomainRegistration> unavailable) {

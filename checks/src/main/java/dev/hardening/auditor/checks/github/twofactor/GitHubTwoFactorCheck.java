@@ -1,5 +1,6 @@
 package dev.hardening.auditor.checks.github.twofactor;
 
+import dev.hardening.auditor.checks.support.AccountNames;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
@@ -12,10 +13,7 @@ import dev.hardening.auditor.core.facts.github.GitHubViewer;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +29,7 @@ public final class GitHubTwoFactorCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        List<String> logins = distinctIgnoringCase(context.targets().githubUsers());
+        List<String> logins = AccountNames.distinctIgnoringCase(context.targets().githubUsers());
         Fact<GitHubViewer> fact = context.facts().lookup(GitHubFacts.VIEWER);
         if (fact instanceof Fact.Unavailable<GitHubViewer> unavailable) {
             return unknownForAll(context, logins, unavailable.unavailability());
@@ -83,11 +81,5 @@ public final class GitHubTwoFactorCheck implements Check {
         String needed = why.cause() == Unavailability.Cause.NO_CREDENTIAL ? NEEDED_TOKEN : why.needed();
         List<String> subjects = logins.isEmpty() ? List.of("github") : logins.stream().map(l -> "github:" + l).toList();
         return subjects.stream().map(s -> context.unknown(s, why.reason(), needed)).toList();
-    }
-
-    private static List<String> distinctIgnoringCase(List<String> logins) {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        logins.forEach(l -> byKey.putIfAbsent(l.toLowerCase(Locale.ROOT), l));
-        return List.copyOf(byKey.values());
     }
 }

@@ -1,5 +1,6 @@
 package dev.hardening.auditor.checks.npm.twofactor;
 
+import dev.hardening.auditor.checks.support.AccountNames;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
@@ -10,10 +11,7 @@ import dev.hardening.auditor.core.facts.npm.NpmTwoFactor;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code npm.2fa}: the {@code tfa} setting of the npm account that owns the supplied token
@@ -26,7 +24,7 @@ public final class NpmTwoFactorCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        List<String> users = distinctIgnoringCase(context.targets().npmUsers());
+        List<String> users = AccountNames.distinctIgnoringCase(context.targets().npmUsers());
         Fact<NpmProfile> fact = context.facts().lookup(NpmFacts.PROFILE);
         if (fact instanceof Fact.Unavailable<NpmProfile> unavailable) {
             Unavailability why = unavailable.unavailability();
@@ -85,11 +83,5 @@ public final class NpmTwoFactorCheck implements Check {
             case AUTH_AND_WRITES -> "auth-and-writes";
             case UNRECOGNISED -> "unrecognised";
         };
-    }
-
-    private static List<String> distinctIgnoringCase(List<String> names) {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        names.forEach(n -> byKey.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
-        return List.copyOf(byKey.values());
     }
 }
