@@ -8,7 +8,6 @@ import dev.hardening.auditor.core.facts.Fact;
 import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.github.GitHubFacts;
 import dev.hardening.auditor.core.facts.github.GitHubTokenInfo;
-import dev.hardening.auditor.core.facts.github.GitHubTokenKind;
 import dev.hardening.auditor.core.facts.github.GitHubViewer;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;

@@ -44,7 +44,7 @@ public final class GitHubTwoFactorCheck implements Check {
         for (String login : logins) {
             if (!login.equalsIgnoreCase(owner)) {
                 findings.add(context.unknown("github:" + login,
-                        "GitHub shows whether 2FA is on only to the account itself, and the token belongs to " + owner,
+                        "GitHub shows whether 2FA is on only to the account itself, and the token belongs to " + owner + ".",
                         "run with " + login + "'s own token, or use github.org-2fa as an owner of their organisation"));
             }
         }
@@ -57,7 +57,7 @@ public final class GitHubTwoFactorCheck implements Check {
         Optional<Boolean> twoFactor = user.twoFactorAuthentication();
         if (twoFactor.isEmpty()) {
             return context.unknown(subject,
-                    "GitHub did not include two_factor_authentication in GET /user: " + whyHidden(viewer.token()),
+                    "GitHub did not include two_factor_authentication in GET /user: " + whyHidden(viewer.token()) + ".",
                     NEEDED_TOKEN, Evidence.of("two_factor_authentication", "not in the response", SOURCE));
         }
         Evidence evidence = Evidence.of("two_factor_authentication", twoFactor.get(), SOURCE);

@@ -44,7 +44,7 @@ public final class NpmTwoFactorCheck implements Check {
         for (String user : users) {
             if (!user.equalsIgnoreCase(profile.name())) {
                 findings.add(context.unknown("npm:~" + user,
-                        "npm shows the 2FA setting only to the account itself, and the token belongs to " + profile.name(),
+                        "npm shows the 2FA setting only to the account itself, and the token belongs to " + profile.name() + ".",
                         "run with " + user + "'s own " + NEEDED_TOKEN));
             }
         }
