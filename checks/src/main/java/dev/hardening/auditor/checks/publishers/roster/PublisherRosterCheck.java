@@ -1,0 +1,151 @@
+package dev.hardening.auditor.checks.publishers.roster;
+
+import dev.hardening.auditor.checks.support.AuditedNames;
+import dev.hardening.auditor.core.check.Check;
+import dev.hardening.auditor.core.check.CheckContext;
+import dev.hardening.auditor.core.facts.Fact;
+import dev.hardening.auditor.core.facts.npm.NpmFacts;
+import dev.hardening.auditor.core.facts.npm.NpmPackument;
+import dev.hardening.auditor.core.facts.npm.NpmPerson;
+import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
+import dev.hardening.auditor.core.facts.pypi.PyPIOwnership;
+import dev.hardening.auditor.core.facts.pypi.PyPIProject;
+import dev.hardening.auditor.core.facts.pypi.PyPIRole;
+import dev.hardening.auditor.core.model.Evidence;
+import dev.hardening.auditor.core.model.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * {@code publishers.roster}: who can publish each audited package (npm {@code maintainers}, PyPI
+ * {@code ownership.roles} Owner and Maintainer), against the team's roster in the policy. Publishers
+ * outside the roster FAIL, a single publisher WARN, otherwise PASS. One finding per package; a package
+ * whose data cannot be read is UNKNOWN on its own and the others are still evaluated.
+ */
+public final class PublisherRosterCheck implements Check {
+    private static final Set<String> PYPI_PUBLISHING_ROLES = Set.of("owner", "maintainer");
+    private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
+
+    @Override
+    public List<Finding> evaluate(CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        AuditedNames.Names npm = AuditedNames.npmPackages(context);
+        findings.addAll(npm.unknowns());
+        npm.names().forEach(name -> findings.add(npmPackage(context, name)));
+        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
+        findings.addAll(pypi.unknowns());
+        pypi.names().forEach(name -> findings.add(pypiProject(context, name)));
+        return findings;
+    }
+
+    private static Finding npmPackage(CheckContext context, String name) {
+        String subject = "npm:" + name;
+        Fact<NpmPackument> fact = context.facts().lookup(NpmFacts.packument(name));
+        if (fact instanceof Fact.Unavailable<NpmPackument> unavailable) {
+            return context.unknown(subject, unavailable.unavailability());
+        }
+        NpmPackument packument = ((Fact.Available<NpmPackument>) fact).value();
+        Map<String, Publisher> publishers = new LinkedHashMap<>();
+        for (NpmPerson maintainer : packument.maintainers()) {
+            if (!maintainer.name().isBlank()) {
+                publishers.putIfAbsent(key(maintainer.name()), new Publisher(maintainer.name(), maintainer.name()));
+            }
+        }
+        if (publishers.isEmpty()) {
+            return context.unknown(subject, "The registry lists no maintainers for " + name + ".",
+                    "the package's owners as `npm owner ls " + name + "` shows them");
+        }
+        Optional<Set<String>> roster = context.policy().rosterFor(subject);
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster,
+                "GET /" + name + " (maintainers)", List.of());
+    }
+
+    private static Finding pypiProject(CheckContext context, String name) {
+        String subject = "pypi:" + name;
+        Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
+        if (fact instanceof Fact.Unavailable<PyPIProject> unavailable) {
+            return context.unknown(subject, unavailable.unavailability());
+        }
+        String source = "GET /pypi/" + name + "/json (ownership)";
+        Optional<PyPIOwnership> ownership = ((Fact.Available<PyPIProject>) fact).value().ownership();
+        if (ownership.isEmpty()) {
+            return context.unknown(subject, "PyPI did not include `ownership` in the JSON of " + name
+                            + " (an older PyPI or a mirror), so its publishers are not visible.",
+                    "the JSON API of pypi.org, or the project's collaborators page on PyPI");
+        }
+        List<Evidence> extra = new ArrayList<>();
+        Optional<String> organization = ownership.get().organization();
+        organization.ifPresent(org -> extra.add(Evidence.of("organization", org + " (its owners can also manage the project)", source)));
+        Map<String, Publisher> publishers = new LinkedHashMap<>();
+        for (PyPIRole role : ownership.get().roles()) {
+            if (PYPI_PUBLISHING_ROLES.contains(role.role().toLowerCase(Locale.ROOT)) && !role.user().isBlank()) {
+                publishers.putIfAbsent(key(role.user()), new Publisher(role.user(), role.user() + " (" + role.role() + ")"));
+            }
+        }
+        if (publishers.isEmpty()) {
+            String reason = organization
+                    .map(org -> name + " belongs to the PyPI organization " + org
+                            + ", and PyPI does not publish which of its members can upload.")
+                    .orElse("PyPI lists no owners or maintainers for " + name + ".");
+            return context.unknown(subject, reason, "a review of the project's collaborators (and the organization's"
+                    + " members and teams) on PyPI", extra.toArray(Evidence[]::new));
+        }
+        Optional<Set<String>> roster = context.policy().rosterFor(subject)
+                .or(() -> context.policy().rosterFor("pypi:" + normalisedPyPIName(name)));
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra);
+    }
+
+    private static Finding judge(CheckContext context, String subject, String name, List<Publisher> publishers,
+                                 Optional<Set<String>> roster, String source, List<Evidence> extra) {
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Evidence.of("publishers", String.join(", ", publishers.stream().map(Publisher::shownAs).toList()), source));
+        evidence.addAll(extra);
+        boolean single = publishers.size() == 1;
+        String sole = single ? " " + publishers.get(0).name() + " is also its only publisher." : "";
+        if (roster.isPresent()) {
+            Set<String> allowed = new TreeSet<>();
+            roster.get().forEach(r -> allowed.add(key(r)));
+            String policySource = context.policy().source().isEmpty() ? "policy" : "policy " + context.policy().source();
+            evidence.add(Evidence.of("roster", String.join(", ", new TreeSet<>(roster.get())), policySource));
+            List<String> outsiders = publishers.stream().map(Publisher::name).filter(p -> !allowed.contains(key(p))).toList();
+            Set<String> publishing = new TreeSet<>();
+            publishers.forEach(p -> publishing.add(key(p.name())));
+            List<String> absent = new TreeSet<>(roster.get()).stream().filter(r -> !publishing.contains(key(r))).toList();
+            if (!absent.isEmpty()) {
+                evidence.add(Evidence.of("in the roster but not a publisher", String.join(", ", absent), policySource));
+            }
+            if (!outsiders.isEmpty()) {
+                return context.fail(subject, outsiders.size() + (outsiders.size() == 1 ? " account" : " accounts")
+                        + " can publish " + name + " without being in the team's roster: " + String.join(", ", outsiders)
+                        + "." + sole, evidence);
+            }
+        }
+        if (single) {
+            String who = publishers.get(0).name();
+            return context.warn(subject, "Only " + who + " can publish " + name + ": one phished or reused password takes"
+                    + " the package over, and nobody else can yank a bad release or revoke tokens if " + who
+                    + " is unavailable.", evidence);
+        }
+        String message = roster.isPresent()
+                ? "All " + publishers.size() + " publishers of " + name + " are in the team's roster."
+                : name + " has " + publishers.size() + " publishers; add a roster for " + subject
+                        + " to the policy to be told when that changes.";
+        return context.pass(subject, message, evidence);
+    }
+
+    private static String key(String user) {
+        return user.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** PEP 503: PyPI treats runs of {@code -}, {@code _} and {@code .} as one {@code -}, case-insensitively. */
+    private static String normalisedPyPIName(String name) {
+        return PEP503_SEPARATORS.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+    }
+}
