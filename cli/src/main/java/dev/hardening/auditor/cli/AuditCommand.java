@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Audits real accounts and packages. */
-@Command(name = "audit", description = {
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class, description = {
         "Audit GitHub, npm and PyPI accounts and packages.",
         "Tokens come from GITHUB_TOKEN, NPM_TOKEN and HIBP_API_KEY (or --*-token-file), never from the command line."})
 final class AuditCommand implements Callable<Integer> {

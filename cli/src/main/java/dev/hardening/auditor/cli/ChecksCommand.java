@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Lists the check catalog with its metadata. */
-@Command(name = "checks", description = "List every check: id, stage, severity, title (and, as JSON, the full metadata).")
+@Command(name = "checks", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class, description = "List every check: id, stage, severity, title (and, as JSON, the full metadata).")
 final class ChecksCommand implements Callable<Integer> {
     @ParentCommand
     AuditorCommand root;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** The full engine on the bundled demo world: offline, no token, every output marked DEMO. */
-@Command(name = "demo", description = "Run every check on the bundled demo world (offline, no token needed). The report says DEMO.")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class, description = "Run every check on the bundled demo world (offline, no token needed). The report says DEMO.")
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     AuditorCommand root;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Prints why a check matters, how to fix what it finds, and its references. */
-@Command(name = "explain", description = "Explain a check: what it decides, why it matters, how to fix it, references.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class, description = "Explain a check: what it decides, why it matters, how to fix it, references.")
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     AuditorCommand root;

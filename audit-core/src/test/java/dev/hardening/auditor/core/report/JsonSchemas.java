@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.Set;
 
 /** The two schemas the tests validate against, loaded from the class path (never from the network). */
-final class JsonSchemas {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class JsonSchemas {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Our contract: audit-core/src/main/resources/schema/report.schema.json. */
-    static final JsonSchema REPORT = load("/schema/report.schema.json", SpecVersion.VersionFlag.V202012);
+    public static final JsonSchema REPORT = load("/schema/report.schema.json", SpecVersion.VersionFlag.V202012);
     /** The official OASIS SARIF 2.1.0 schema (see src/test/resources/schema/SOURCES.md). */
-    static final JsonSchema SARIF = load("/schema/sarif-2.1.0.json", SpecVersion.VersionFlag.V7);
+    public static final JsonSchema SARIF = load("/schema/sarif-2.1.0.json", SpecVersion.VersionFlag.V7);
 
     private JsonSchemas() {
     }
 
-    static List<String> errors(JsonSchema schema, String json) {
+    public static List<String> errors(JsonSchema schema, String json) {
         try {
             return errors(schema, MAPPER.readTree(json));
         } catch (IOException e) {
@@ -33,7 +33,7 @@ final class JsonSchemas {
         }
     }
 
-    static List<String> errors(JsonSchema schema, JsonNode json) {
+    public static List<String> errors(JsonSchema schema, JsonNode json) {
         Set<ValidationMessage> messages = schema.validate(json);
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
     }
