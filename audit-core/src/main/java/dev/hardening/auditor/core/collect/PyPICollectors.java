@@ -1,0 +1,29 @@
+package dev.hardening.auditor.core.collect;
+
+import dev.hardening.auditor.core.clients.Clients;
+import dev.hardening.auditor.core.facts.CollectionException;
+import dev.hardening.auditor.core.facts.CollectorRegistry;
+import dev.hardening.auditor.core.facts.Unavailability;
+import dev.hardening.auditor.core.facts.Unavailability.Cause;
+import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
+import dev.hardening.auditor.core.model.AuditTargets;
+
+/** Collectors of PyPI facts. */
+final class PyPICollectors {
+    private PyPICollectors() {
+    }
+
+    static void register(CollectorRegistry r, Clients clients, AuditTargets targets) {
+        r.register(PyPIFacts.project(""), (key, facts) -> clients.pypi().project(key.subject()));
+        r.register(PyPIFacts.AUDITED_PROJECTS, new PyPIAuditedProjectsCollector(targets));
+        r.register(PyPIFacts.provenance("", "", ""), (key, facts) -> {
+            String[] parts = key.subject().split("/", -1);
+            if (parts.length != 3) {
+                throw new CollectionException(Unavailability.of(Cause.INTERNAL,
+                        "a provenance fact must name project/version/filename, not " + key.subject(),
+                        "report the problem"));
+            }
+            return clients.pypi().provenance(parts[0], parts[1], parts[2]);
+        });
+    }
+}
