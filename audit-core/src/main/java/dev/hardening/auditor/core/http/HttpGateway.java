@@ -130,7 +130,7 @@ public final class HttpGateway {
                     + request.resource() + " (HTTP " + response.status() + ")",
                     "check the " + platformName(request) + " URL setting, or retry later", response.status(), null);
         }
-        if (body.length == 0) {
+        if (isBlank(body)) {
             throw failure(request, Cause.MALFORMED, platformName(request) + " returned an empty body for "
                     + request.resource() + " (HTTP " + response.status() + ")", "retry later", response.status(), null);
         }
@@ -278,6 +278,15 @@ public final class HttpGateway {
 
     private static String platformName(ApiRequest request) {
         return request.platform().displayName();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeHtml(byte[] body) {
