@@ -88,10 +88,16 @@ public final class HttpGateway {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stats.error(host);
             emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), false));
-            throw failure(request, Cause.CANCELLED, "interrupted before " + describe(request) + " was sent", "", 0, e);
+            throw failure(request, Cause.CANCELLED, "interrupted before " + describe(request) + " was sent",
+                    "run the audit again", 0, e);
         }
         try {
+            if (cancelled) {
+                // Cancelled while waiting for a turn on this host.
+                throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
+            }
             ApiResponse response = execute(request);
             if (!accepted.test(response.status())) {
                 throw statusFailure(request, response);

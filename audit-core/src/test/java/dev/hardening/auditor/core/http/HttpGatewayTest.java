@@ -232,6 +232,41 @@ class HttpGatewayTest {
     }
 
     @Test
+    void cancelAllEndsARateLimitWaitAtOnce() throws Exception {
+        // Cancelling an OkHttp call does not interrupt a thread that sleeps; the wait must notice.
+        TestHttp waiting = new TestHttp().sleepingForReal();
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").build());
+        HttpGateway gateway = waiting.gateway();
+        Future<FetchException> failure = threads.submit(() ->
+                catchThrowableOfType(FetchException.class, () -> gateway.get(get(server.url("/limited")))));
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+        long start = System.nanoTime();
+        gateway.cancelAll();
+        FetchException e = failure.get(5, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(e.cause()).isEqualTo(Cause.CANCELLED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelAllEndsABackoffWaitAtOnce() throws Exception {
+        TestHttp waiting = new TestHttp(TestHttp.settings().withWaits(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), Duration.ofSeconds(60)), List.of()).sleepingForReal();
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        HttpGateway gateway = waiting.gateway();
+        Future<FetchException> failure = threads.submit(() ->
+                catchThrowableOfType(FetchException.class, () -> gateway.get(get(server.url("/flaky")))));
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+        gateway.cancelAll();
+
+        assertThat(failure.get(5, TimeUnit.SECONDS).cause()).isEqualTo(Cause.CANCELLED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void callTimeLimitIsATimeoutNotACancellation() {
         TestHttp limited = new TestHttp(TestHttp.settings().withWaits(Duration.ofSeconds(60), Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMillis(400)), List.of());

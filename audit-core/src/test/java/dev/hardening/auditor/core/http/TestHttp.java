@@ -2,6 +2,7 @@ package dev.hardening.auditor.core.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardening.auditor.core.engine.ProgressEvent;
+import dev.hardening.auditor.core.http.internal.Sleeper;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.secrets.Secret;
 import java.net.InetAddress;
@@ -33,6 +34,7 @@ public final class TestHttp {
     private final HttpSettings settings;
     private final List<HostCredential> credentials;
     private Dns dns = Dns.SYSTEM;
+    private Sleeper waits = sleeper;
 
     public TestHttp(HttpSettings settings, List<HostCredential> credentials) {
         this.settings = settings;
@@ -64,8 +66,14 @@ public final class TestHttp {
         return this;
     }
 
+    /** Really waits (with {@link Sleeper#REAL}), for the few tests about waiting itself. */
+    public TestHttp sleepingForReal() {
+        this.waits = Sleeper.REAL;
+        return this;
+    }
+
     public OkHttpClient client() {
-        OkHttpClient c = HttpClients.forAudit(settings, credentials, sleeper, CLOCK, List.of());
+        OkHttpClient c = HttpClients.forAudit(settings, credentials, waits, CLOCK, List.of());
         return dns == Dns.SYSTEM ? c : c.newBuilder().dns(dns).build();
     }
 

@@ -56,7 +56,10 @@ public final class RateLimitInterceptor implements Interceptor {
             if (stats != null) {
                 stats.retry(host);
             }
-            sleeper.sleep(l.delay());
+            sleeper.sleep(l.delay(), chain.call()::isCanceled);
+            if (chain.call().isCanceled()) {
+                throw new IOException("Canceled");
+            }
         }
     }
 

@@ -55,7 +55,7 @@ public final class RetryInterceptor implements Interceptor {
                 if (attempt >= maxRetries || chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                backoff(++attempt, stats, request);
+                backoff(++attempt, stats, request, chain);
                 continue;
             } catch (InterruptedIOException e) {
                 throw e; // cancelled, interrupted, or the call's own time limit
@@ -63,14 +63,14 @@ public final class RetryInterceptor implements Interceptor {
                 if (attempt >= maxRetries || chain.call().isCanceled() || untrustedCertificate(e)) {
                     throw e;
                 }
-                backoff(++attempt, stats, request);
+                backoff(++attempt, stats, request, chain);
                 continue;
             }
             if (!RETRYABLE.contains(response.code()) || attempt >= maxRetries) {
                 return response;
             }
             response.close();
-            backoff(++attempt, stats, request);
+            backoff(++attempt, stats, request, chain);
         }
     }
 
@@ -86,12 +86,15 @@ public final class RetryInterceptor implements Interceptor {
         return false;
     }
 
-    private void backoff(int attempt, RequestStats stats, Request request) throws InterruptedIOException {
+    private void backoff(int attempt, RequestStats stats, Request request, Chain chain) throws IOException {
         if (stats != null) {
             stats.retry(request.url().host());
         }
         long cap = baseDelay.toMillis() * (1L << Math.min(attempt - 1, 10));
         long jittered = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
-        sleeper.sleep(Duration.ofMillis(jittered));
+        sleeper.sleep(Duration.ofMillis(jittered), chain.call()::isCanceled);
+        if (chain.call().isCanceled()) {
+            throw new IOException("Canceled");
+        }
     }
 }
