@@ -186,6 +186,11 @@ public final class HttpGateway {
             throw failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
                     + " in time", "retry later or check your connection", 0, e);
         } catch (InterruptedIOException e) {
+            if (causedByInterrupt(e)) {
+                // Keep the signal: the engine interrupts a check at its time limit, and the
+                // memoised facts must know this failure came from that, not from the source.
+                Thread.currentThread().interrupt();
+            }
             if (cancelled || call.isCanceled() && !"timeout".equals(e.getMessage())) {
                 throw failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
             }
@@ -284,6 +289,15 @@ public final class HttpGateway {
 
     private static String platformName(ApiRequest request) {
         return request.platform().displayName();
+    }
+
+    private static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(byte[] body) {
