@@ -132,6 +132,24 @@ class HttpCredentialsTest {
     }
 
     @Test
+    void refusesAPlainHttpRedirectHopThatWouldCarryACredential() throws Exception {
+        // The first hop is loopback and carries nothing; the redirect target is the credential's
+        // host over plain HTTP: only the network interceptor, which sees every hop, can refuse it.
+        HttpUrl remote = new HttpUrl.Builder().scheme("http").host("api.example.test").port(elsewhere.getPort()).build();
+        TestHttp http = new TestHttp(TestHttp.settings(), List.of(TestHttp.bearer(remote)))
+                .resolving(Map.of("api.example.test", "127.0.0.1"));
+        github.enqueue(new MockResponse.Builder().code(302).addHeader("Location", remote.resolve("/user")).build());
+        elsewhere.enqueue(new MockResponse.Builder().body("{}").build());
+
+        FetchException e = catchThrowableOfType(FetchException.class,
+                () -> http.gateway().get(get(github.url("/start"))));
+
+        assertThat(e.cause()).isEqualTo(Cause.NOT_CONFIGURED);
+        assertThat(github.takeRequest().getHeaders().get("Authorization")).isNull();
+        assertThat(elsewhere.getRequestCount()).isZero();
+    }
+
+    @Test
     void aHostNameThatMerelyStartsWith127IsNotLoopback() throws Exception {
         HttpUrl remote = new HttpUrl.Builder().scheme("http").host("127.attacker.example").port(github.getPort()).build();
         TestHttp http = new TestHttp(TestHttp.settings(), List.of(TestHttp.bearer(remote)))
