@@ -18,7 +18,8 @@ public final class CheckRegistry {
     private final List<RegisteredCheck> checks;
     private final Map<String, RegisteredCheck> byId;
 
-    private CheckRegistry(List<RegisteredCheck> checks) {
+    /** Package-private: tests of the engine build registries of checks made in code. */
+    CheckRegistry(List<RegisteredCheck> checks) {
         this.checks = List.copyOf(checks);
         Map<String, RegisteredCheck> map = new HashMap<>();
         checks.forEach(c -> map.put(c.id(), c));

@@ -12,6 +12,8 @@ import java.util.List;
  * Runs one check and enforces the rules every finding must obey, whatever the check does:
  * a missing fact or an exception becomes UNKNOWN with the reason; a PASS without evidence becomes
  * UNKNOWN; a finding claiming another check's id is refused; no findings means NOT_APPLICABLE.
+ * Errors a check can cause by itself (a failed assertion, a missing class, a too deep recursion)
+ * are reported like exceptions, at once, rather than leaving the check to its time limit.
  */
 final class CheckRunner {
     static final String SUBJECT_WHOLE_AUDIT = "audit";
@@ -25,7 +27,7 @@ final class CheckRunner {
             produced = check.check().evaluate(context);
         } catch (FactUnavailableException e) {
             return List.of(context.unknown(subjectOf(e), e.unavailability()));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
             return List.of(context.unknown(SUBJECT_WHOLE_AUDIT,
                     "the check failed with " + e.getClass().getSimpleName() + " before reaching a verdict",
                     "run with --debug and report the problem"));
@@ -35,7 +37,10 @@ final class CheckRunner {
         }
         List<Finding> checked = new ArrayList<>(produced.size());
         for (Finding f : produced) {
-            checked.add(enforce(f, check));
+            checked.add(f == null
+                    ? context.unknown(SUBJECT_WHOLE_AUDIT, "the check produced an empty finding, which was discarded",
+                            "report the problem")
+                    : enforce(f, check));
         }
         return checked;
     }

@@ -4,21 +4,37 @@ import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.check.RegisteredCheck;
 import dev.hardening.auditor.core.model.Finding;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-/** One audit in progress: a bounded worker pool, a timer per check, and cancellation. */
+/**
+ * One audit in progress: at most {@code concurrency} checks running at once, a timer per check,
+ * and cancellation.
+ *
+ * <p>A check holds one of the {@code concurrency} slots while it runs. A check stopped by its
+ * time limit or by a cancel gives its slot back at once, even if its thread has not noticed the
+ * interrupt yet, so a check that ignores interrupts cannot stall the checks queued behind it; its
+ * thread is abandoned (daemon) and interrupted again when the audit finishes.
+ *
+ * <p>Each check's outcome is set exactly once, by itself, its timer or a cancel. The audit
+ * finishes exactly once, after the last check's {@code CheckFinished} event has been emitted.
+ */
 final class RunningAudit implements AuditRun {
     private static final AtomicInteger AUDIT_NUMBER = new AtomicInteger();
 
@@ -28,57 +44,99 @@ final class RunningAudit implements AuditRun {
     private final Runnable cancelInFlight;
     private final Clock clock;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Checks whose outcome is set; numbers the CheckFinished events. */
     private final AtomicInteger completed = new AtomicInteger();
+    /** Checks whose CheckFinished event has been emitted; the last one finishes the audit. */
+    private final AtomicInteger reported = new AtomicInteger();
     private final CompletableFuture<AuditResult> result = new CompletableFuture<>();
-    private final List<CheckTask> tasks = new ArrayList<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private Instant startedAt;
+    private final Object slots = new Object();
+    private final Deque<CheckTask> queued = new ArrayDeque<>(); // guarded by slots
+    private int freeSlots; // guarded by slots
+    private volatile List<CheckTask> tasks = List.of();
+    private volatile Instant startedAt;
 
     RunningAudit(List<RegisteredCheck> checks, AuditEngine.Settings settings, ProgressListener listener,
                  Runnable cancelInFlight, Clock clock) {
-        this.checks = checks;
+        this.checks = List.copyOf(checks);
         this.settings = settings;
         this.listener = listener;
         this.cancelInFlight = cancelInFlight;
         this.clock = clock;
         int n = AUDIT_NUMBER.incrementAndGet();
-        this.workers = Executors.newFixedThreadPool(Math.min(settings.concurrency(), Math.max(1, checks.size())),
-                daemonThreads("audit-" + n + "-check-"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("audit-" + n + "-timer-"));
+        // Threads are bounded by the slots, plus any abandoned checks still running.
+        this.workers = Executors.newCachedThreadPool(daemonThreads("audit-" + n + "-check-"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("audit-" + n + "-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.timers = timer;
     }
 
     void start(Function<RegisteredCheck, CheckContext> contexts) {
         startedAt = clock.instant();
-        safeEmit(new ProgressEvent.AuditStarted(checks.size()));
-        List<CompletableFuture<List<Finding>>> outcomes = new ArrayList<>();
+        List<CheckTask> all = new ArrayList<>();
         for (RegisteredCheck check : checks) {
-            CheckTask task = new CheckTask(check, contexts.apply(check));
-            tasks.add(task);
-            outcomes.add(task.outcome);
+            all.add(new CheckTask(check, contexts.apply(check)));
         }
-        for (CheckTask task : tasks) {
-            workers.execute(task::run);
+        // Every task exists before anyone (a listener) can see the audit and cancel it.
+        tasks = List.copyOf(all);
+        synchronized (slots) {
+            queued.addAll(all);
+            freeSlots = settings.concurrency();
         }
-        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> finish());
-        if (checks.isEmpty()) {
+        safeEmit(new ProgressEvent.AuditStarted(checks.size()));
+        if (all.isEmpty()) {
             finish();
+            return;
         }
+        launchQueued();
+    }
+
+    /** Starts queued checks while slots are free. */
+    private void launchQueued() {
+        while (true) {
+            CheckTask next;
+            synchronized (slots) {
+                if (freeSlots == 0 || queued.isEmpty() || cancelled.get()) {
+                    return;
+                }
+                freeSlots--;
+                next = queued.poll();
+                next.holdsSlot = true;
+            }
+            try {
+                workers.execute(next::run);
+            } catch (RejectedExecutionException finished) {
+                next.stop("the audit was cancelled before this check started", "run the audit again");
+            }
+        }
+    }
+
+    private void releaseSlot(CheckTask task) {
+        synchronized (slots) {
+            if (!task.holdsSlot) {
+                return;
+            }
+            task.holdsSlot = false;
+            freeSlots++;
+        }
+        launchQueued();
     }
 
     private void finish() {
         List<Finding> all = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         for (CheckTask task : tasks) {
-            all.addAll(task.outcome.getNow(List.of()));
+            all.addAll(task.findings);
             ran.add(task.check.id());
         }
+        AuditResult r = new AuditResult(AuditEngine.sorted(all), ran, startedAt, clock.instant(), cancelled.get());
+        // The event comes first, so that whoever waits for the result has seen every event.
+        safeEmit(new ProgressEvent.AuditFinished(r.cancelled(), r.findings().size()));
+        result.complete(r);
+        // Interrupts abandoned checks, and the worker running this (it clears the flag itself).
         workers.shutdownNow();
         timers.shutdownNow();
-        AuditResult r = new AuditResult(AuditEngine.sorted(all), ran, startedAt, clock.instant(), cancelled.get());
-        if (result.complete(r)) {
-            safeEmit(new ProgressEvent.AuditFinished(r.cancelled(), r.findings().size()));
-        }
     }
 
     @Override
@@ -88,7 +146,7 @@ final class RunningAudit implements AuditRun {
 
     @Override
     public void cancel() {
-        if (!cancelled.compareAndSet(false, true)) {
+        if (!cancelled.compareAndSet(false, true) || result.isDone()) {
             return;
         }
         for (CheckTask task : tasks) {
@@ -123,13 +181,23 @@ final class RunningAudit implements AuditRun {
         };
     }
 
-    /** One check: runs once, and its outcome is set exactly once (by itself, its timer, or a cancel). */
+    /** "120 s", "300 ms", "1.5 s". */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** One check: runs at most once, and its outcome is set exactly once (by itself, its timer, or a cancel). */
     private final class CheckTask {
         final RegisteredCheck check;
         final CheckContext context;
-        final CompletableFuture<List<Finding>> outcome = new CompletableFuture<>();
-        private Thread runner;
-        private boolean running;
+        private final AtomicBoolean done = new AtomicBoolean();
+        volatile List<Finding> findings = List.of();
+        boolean holdsSlot; // guarded by slots
+        private Thread runner; // guarded by this
 
         CheckTask(RegisteredCheck check, CheckContext context) {
             this.check = check;
@@ -137,48 +205,75 @@ final class RunningAudit implements AuditRun {
         }
 
         void run() {
-            if (outcome.isDone() || cancelled.get()) {
-                return;
-            }
             synchronized (this) {
-                runner = Thread.currentThread();
-                running = true;
-            }
-            safeEmit(new ProgressEvent.CheckStarted(check.id(), completed.get(), checks.size()));
-            ScheduledFuture<?> timer = timers.schedule(
-                    () -> stop("the check did not finish within " + settings.checkTimeout().toSeconds() + " s",
-                            "retry later, or raise the time limit with --check-timeout"),
-                    settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            try {
-                List<Finding> findings = CheckRunner.run(check, context);
-                complete(findings);
-            } finally {
-                timer.cancel(false);
-                synchronized (this) {
-                    running = false;
-                    runner = null;
-                    Thread.interrupted(); // a late timer or cancel must not leak into the next check
+                if (done.get()) {
+                    return;
                 }
+                runner = Thread.currentThread();
+            }
+            List<Finding> produced;
+            ScheduledFuture<?> timer = null;
+            try {
+                if (!done.get()) {
+                    safeEmit(new ProgressEvent.CheckStarted(check.id(), completed.get(), checks.size()));
+                }
+                timer = scheduleTimeLimit();
+                produced = CheckRunner.run(check, context);
+            } catch (Throwable t) {
+                // CheckRunner turns what a check throws into UNKNOWN; this is the last resort.
+                complete(List.of(context.unknown(CheckRunner.SUBJECT_WHOLE_AUDIT,
+                        "the check failed with " + t.getClass().getSimpleName() + " before reaching a verdict",
+                        "run with --debug and report the problem")));
+                if (t instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+                return;
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                synchronized (this) {
+                    runner = null;
+                }
+                // A time limit or cancel that struck late must not leak into the next check on this thread.
+                Thread.interrupted();
+            }
+            complete(produced);
+            Thread.interrupted(); // finish() may have interrupted this worker
+        }
+
+        private ScheduledFuture<?> scheduleTimeLimit() {
+            Duration limit = settings.checkTimeout();
+            try {
+                return timers.schedule(() -> stop("the check did not finish within " + describe(limit),
+                        "retry later, or raise the time limit with --check-timeout"), limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException finished) {
+                return null; // the audit was cancelled meanwhile; this check's outcome is already set
             }
         }
 
-        /** Ends the check early with an UNKNOWN finding and interrupts it if it is running. */
+        /** Ends the check early with an UNKNOWN finding, and interrupts it if it is running. */
         void stop(String reason, String needed) {
             if (complete(List.of(context.unknown(CheckRunner.SUBJECT_WHOLE_AUDIT, reason, needed)))) {
                 synchronized (this) {
-                    if (running && runner != null) {
+                    if (runner != null) {
                         runner.interrupt();
                     }
                 }
             }
         }
 
-        private boolean complete(List<Finding> findings) {
-            if (outcome.complete(findings)) {
-                safeEmit(new ProgressEvent.CheckFinished(check.id(), completed.incrementAndGet(), checks.size()));
-                return true;
+        private boolean complete(List<Finding> produced) {
+            if (!done.compareAndSet(false, true)) {
+                return false;
             }
-            return false;
+            findings = List.copyOf(produced);
+            safeEmit(new ProgressEvent.CheckFinished(check.id(), completed.incrementAndGet(), checks.size()));
+            releaseSlot(this);
+            if (reported.incrementAndGet() == tasks.size()) {
+                finish();
+            }
+            return true;
         }
     }
 }

@@ -31,7 +31,8 @@ import okhttp3.OkHttpClient;
  * its credentials and cache. Interceptors, outermost first:
  *
  * <ol>
- *   <li>application: user agent, redacting log, rate limits, retries, response size cap;</li>
+ *   <li>application: user agent, redacting log, plain-HTTP credential guard, rate limits, retries,
+ *       response size cap;</li>
  *   <li>the HTTP cache (conditional requests with ETag / Last-Modified);</li>
  *   <li>network: per-host counting, credentials scoped to their own host.</li>
  * </ol>
@@ -68,6 +69,12 @@ public final class HttpClients {
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
                 .addInterceptor(new RedactingLoggingInterceptor())
+                // Refuses a credential over plain HTTP before any connection is opened (the
+                // network interceptor checks again on every redirect hop).
+                .addInterceptor(chain -> {
+                    CredentialInterceptor.checkTransport(credentials, chain.request().url());
+                    return chain.proceed(chain.request());
+                })
                 .addInterceptor(new RateLimitInterceptor(settings.maxRateLimitWait(), sleeper, clock))
                 .addInterceptor(new RetryInterceptor(settings.maxRetries(), settings.retryBaseDelay(), sleeper))
                 .addInterceptor(new ResponseSizeLimitInterceptor(settings.maxResponseBytes()));

@@ -10,11 +10,14 @@ import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.http.internal.InsecureTransportException;
 import dev.hardening.auditor.core.http.internal.RateLimitedException;
 import dev.hardening.auditor.core.http.internal.ResponseTooLargeException;
+import dev.hardening.auditor.core.model.Platform;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -37,6 +40,8 @@ import okhttp3.Response;
  */
 public final class HttpGateway {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final OkHttpClient client;
     private final ObjectMapper json;
@@ -83,10 +88,16 @@ public final class HttpGateway {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stats.error(host);
             emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), false));
-            throw failure(request, Cause.CANCELLED, "interrupted before " + describe(request) + " was sent", "", 0, e);
+            throw failure(request, Cause.CANCELLED, "interrupted before " + describe(request) + " was sent",
+                    "run the audit again", 0, e);
         }
         try {
+            if (cancelled) {
+                // Cancelled while waiting for a turn on this host.
+                throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
+            }
             ApiResponse response = execute(request);
             if (!accepted.test(response.status())) {
                 throw statusFailure(request, response);
@@ -125,7 +136,7 @@ public final class HttpGateway {
                     + request.resource() + " (HTTP " + response.status() + ")",
                     "check the " + platformName(request) + " URL setting, or retry later", response.status(), null);
         }
-        if (body.length == 0) {
+        if (isBlank(body)) {
             throw failure(request, Cause.MALFORMED, platformName(request) + " returned an empty body for "
                     + request.resource() + " (HTTP " + response.status() + ")", "retry later", response.status(), null);
         }
@@ -164,13 +175,7 @@ public final class HttpGateway {
             }
             return new ApiResponse(response.code(), response.headers(), body, fromCache);
         } catch (RateLimitedException e) {
-            String until = e.resetAt().map(t -> " until " + TIME.format(t)).orElse("");
-            String reason = platformName(request) + (e.secondary() ? " secondary rate limit" : " rate limit")
-                    + " reached" + until + " while fetching " + request.resource();
-            String needed = request.platform() == dev.hardening.auditor.core.model.Platform.GITHUB && !e.secondary()
-                    ? "wait for the reset, or supply a GITHUB_TOKEN (5,000 requests an hour instead of 60)"
-                    : "wait" + until + " and run the audit again";
-            throw failure(request, Cause.RATE_LIMITED, reason, needed, 0, e);
+            throw rateLimited(request, e);
         } catch (ResponseTooLargeException e) {
             throw failure(request, Cause.TOO_LARGE, platformName(request) + " sent more than " + e.limit()
                     + " bytes for " + request.resource() + "; the response was refused",
@@ -181,6 +186,11 @@ public final class HttpGateway {
             throw failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
                     + " in time", "retry later or check your connection", 0, e);
         } catch (InterruptedIOException e) {
+            if (causedByInterrupt(e)) {
+                // Keep the signal: the engine interrupts a check at its time limit, and the
+                // memoised facts must know this failure came from that, not from the source.
+                Thread.currentThread().interrupt();
+            }
             if (cancelled || call.isCanceled() && !"timeout".equals(e.getMessage())) {
                 throw failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
             }
@@ -205,6 +215,29 @@ public final class HttpGateway {
         } finally {
             inFlight.remove(call);
         }
+    }
+
+    private static FetchException rateLimited(ApiRequest request, RateLimitedException e) {
+        boolean github = request.platform() == Platform.GITHUB;
+        // "Secondary" is GitHub's word; a registry's 429 is simply its rate limit.
+        String kind = github && e.secondary() ? " secondary rate limit" : " rate limit";
+        Optional<String> at = e.resetAt().map(t -> resetTime(t, e.waitNeeded()));
+        String reason = platformName(request) + kind + " reached while fetching " + request.resource()
+                + at.map(t -> "; it resets at " + t).orElse("");
+        String later = at.map(t -> "wait until " + t + " and run the audit again")
+                .orElse("wait a few minutes and run the audit again");
+        // 60 an hour is GitHub's anonymous quota: a token is the real fix, not waiting.
+        boolean anonymous = github && !e.secondary() && (e.limit().isEmpty() || e.limit().getAsLong() <= 60);
+        String needed = anonymous ? "a GITHUB_TOKEN (5,000 requests an hour instead of 60), or " + later : later;
+        return failure(request, Cause.RATE_LIMITED, reason, needed, 0, e);
+    }
+
+    /** "12:45:00 UTC (in 45 min)"; the date is added when the reset is a day or more away. */
+    private static String resetTime(Instant at, Duration wait) {
+        String time = (wait.toHours() >= 20 ? DATE_TIME : TIME).format(at);
+        long s = Math.max(0, wait.toSeconds());
+        String in = s < 120 ? s + " s" : s < 2 * 3600 ? (s + 59) / 60 + " min" : (s + 1799) / 3600 + " h";
+        return time + " (in " + in + ")";
     }
 
     private FetchException statusFailure(ApiRequest request, ApiResponse response) {
@@ -256,6 +289,24 @@ public final class HttpGateway {
 
     private static String platformName(ApiRequest request) {
         return request.platform().displayName();
+    }
+
+    private static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeHtml(byte[] body) {

@@ -36,6 +36,11 @@ public record HttpSettings(
     public HttpSettings {
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait");
+        Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(callTimeout, "callTimeout");
         if (maxResponseBytes <= 0 || maxConcurrentPerHost <= 0 || maxRetries < 0) {
             throw new IllegalArgumentException("invalid HTTP settings");
         }

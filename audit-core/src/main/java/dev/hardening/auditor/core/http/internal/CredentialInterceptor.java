@@ -2,7 +2,12 @@ package dev.hardening.auditor.core.http.internal;
 
 import dev.hardening.auditor.core.http.HostCredential;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -12,7 +17,8 @@ import okhttp3.Response;
  * Attaches each credential to requests for its own host only. It is a <em>network</em>
  * interceptor, so it sees every hop: after a redirect to another host the credential is simply not
  * attached. Credential headers that a caller set by hand are stripped, so nothing reaches a host
- * it does not belong to.
+ * it does not belong to: the headers of the configured credentials, and {@code Authorization},
+ * {@code Cookie} and {@code hibp-api-key} always (only this interceptor may set them).
  *
  * <p>It also removes credential headers from a response's {@code Vary}: the HTTP cache sits before
  * this interceptor and would otherwise never match (and would write the credential to disk as a
@@ -20,10 +26,33 @@ import okhttp3.Response;
  * {@code HttpClients}).
  */
 public final class CredentialInterceptor implements Interceptor {
+    private static final Set<String> ALWAYS_STRIPPED = Set.of("authorization", "cookie", "hibp-api-key");
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
     private final List<HostCredential> credentials;
+    /** Lower-case names of every header that carries a credential. */
+    private final Set<String> credentialHeaders = new TreeSet<>();
 
     public CredentialInterceptor(List<HostCredential> credentials) {
         this.credentials = List.copyOf(credentials);
+        credentialHeaders.addAll(ALWAYS_STRIPPED);
+        this.credentials.forEach(c -> credentialHeaders.add(c.header().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Refuses a request that would carry a credential over plain HTTP to a host that is not
+     * loopback. Also checked by an application interceptor, so that such a request does not even
+     * open a connection; the check here covers every redirect hop.
+     */
+    public static void checkTransport(List<HostCredential> credentials, HttpUrl url) throws InsecureTransportException {
+        if (url.isHttps() || isLoopback(url.host())) {
+            return;
+        }
+        for (HostCredential c : credentials) {
+            if (c.appliesTo(url)) {
+                throw new InsecureTransportException(c.name(), url.host());
+            }
+        }
     }
 
     @Override
@@ -31,17 +60,14 @@ public final class CredentialInterceptor implements Interceptor {
         Request request = chain.request();
         HttpUrl url = request.url();
         Request.Builder builder = request.newBuilder();
-        for (HostCredential c : credentials) {
-            builder.removeHeader(c.header());
+        for (String name : credentialHeaders) {
+            builder.removeHeader(name);
         }
+        checkTransport(credentials, url);
         for (HostCredential c : credentials) {
-            if (!c.appliesTo(url)) {
-                continue;
+            if (c.appliesTo(url)) {
+                builder.header(c.header(), c.prefix() + c.secret().reveal());
             }
-            if (!url.isHttps() && !isLoopback(url.host())) {
-                throw new InsecureTransportException(c.name(), url.host());
-            }
-            builder.header(c.header(), c.prefix() + c.secret().reveal());
         }
         Response response = chain.proceed(builder.build());
         return withoutCredentialVary(response);
@@ -52,11 +78,11 @@ public final class CredentialInterceptor implements Interceptor {
         if (vary.isEmpty()) {
             return response;
         }
-        List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (String line : vary) {
             for (String field : line.split(",")) {
                 String f = field.trim();
-                boolean credential = credentials.stream().anyMatch(c -> c.header().equalsIgnoreCase(f));
+                boolean credential = credentialHeaders.contains(f.toLowerCase(Locale.ROOT));
                 if (!f.isEmpty() && !credential) {
                     kept.add(f);
                 }
@@ -69,8 +95,12 @@ public final class CredentialInterceptor implements Interceptor {
         return b.build();
     }
 
+    /**
+     * Loopback by name: {@code localhost}, an IPv4 literal in 127.0.0.0/8, or {@code ::1}. A DNS name
+     * such as {@code 127.example.com} is not loopback, whatever it resolves to.
+     */
     static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1")
-                || host.equals("[::1]") || host.startsWith("127.");
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || IPV4_LOOPBACK.matcher(h).matches();
     }
 }

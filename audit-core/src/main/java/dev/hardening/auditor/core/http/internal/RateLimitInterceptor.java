@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -24,6 +25,7 @@ import okhttp3.Response;
 public final class RateLimitInterceptor implements Interceptor {
     private static final int MAX_WAITS = 2;
     private static final Duration SECONDARY_DEFAULT_WAIT = Duration.ofSeconds(60);
+    private static final Duration RESET_MARGIN = Duration.ofSeconds(1);
 
     private final Duration maxWait;
     private final Sleeper sleeper;
@@ -48,21 +50,28 @@ public final class RateLimitInterceptor implements Interceptor {
             }
             response.close();
             Limit l = limit.get();
-            Duration wait = l.waitFrom(clock.instant());
-            if (waits >= MAX_WAITS || wait.compareTo(maxWait) > 0) {
-                throw new RateLimitedException(host, Optional.of(clock.instant().plus(wait)), l.secondary());
+            if (waits >= MAX_WAITS || l.delay().compareTo(maxWait) > 0) {
+                throw new RateLimitedException(host, Optional.of(l.resetAt()), l.delay(), l.secondary(), l.perWindow());
             }
             if (stats != null) {
                 stats.retry(host);
             }
-            sleeper.sleep(wait);
+            sleeper.sleep(l.delay(), chain.call()::isCanceled);
+            if (chain.call().isCanceled()) {
+                throw new IOException("Canceled");
+            }
         }
     }
 
-    private record Limit(Duration delay, boolean secondary) {
-        Duration waitFrom(Instant now) {
-            return delay.isNegative() ? Duration.ZERO : delay;
-        }
+    /**
+     * One rate-limited answer.
+     *
+     * @param delay     how long to wait before the next attempt (never negative)
+     * @param resetAt   when the server said the limit resets
+     * @param secondary GitHub's secondary limit (or a registry's 429) rather than the hourly quota
+     * @param perWindow {@code X-RateLimit-Limit}, when sent
+     */
+    private record Limit(Duration delay, Instant resetAt, boolean secondary, OptionalLong perWindow) {
     }
 
     private Optional<Limit> limitOf(Response response) throws IOException {
@@ -70,56 +79,65 @@ public final class RateLimitInterceptor implements Interceptor {
         if (code != 403 && code != 429) {
             return Optional.empty();
         }
-        Optional<Duration> retryAfter = parseRetryAfter(response.header("Retry-After"));
+        Instant now = clock.instant();
+        OptionalLong perWindow = parseLong(response.header("X-RateLimit-Limit"));
+        Optional<Instant> retryAfter = parseRetryAfter(response.header("Retry-After"), now);
         String remaining = response.header("X-RateLimit-Remaining");
         if ("0".equals(remaining) && retryAfter.isEmpty()) {
-            Duration untilReset = parseReset(response.header("X-RateLimit-Reset"))
-                    .map(reset -> Duration.between(clock.instant(), reset).plusSeconds(1))
-                    .orElse(SECONDARY_DEFAULT_WAIT);
-            return Optional.of(new Limit(untilReset, false));
+            Optional<Instant> reset = parseLong(response.header("X-RateLimit-Reset")).stream()
+                    .mapToObj(Instant::ofEpochSecond).findFirst();
+            if (reset.isPresent()) {
+                // One second more than announced, against clock skew between us and the server.
+                return Optional.of(limit(now, reset.get(), RESET_MARGIN, false, perWindow));
+            }
+            return Optional.of(limit(now, now.plus(SECONDARY_DEFAULT_WAIT), Duration.ZERO, false, perWindow));
         }
         if (retryAfter.isPresent()) {
-            return Optional.of(new Limit(retryAfter.get(), code == 403 || !"0".equals(remaining)));
+            return Optional.of(limit(now, retryAfter.get(), Duration.ZERO, code == 403 || !"0".equals(remaining), perWindow));
         }
         if (code == 429) {
-            return Optional.of(new Limit(SECONDARY_DEFAULT_WAIT, true));
+            return Optional.of(limit(now, now.plus(SECONDARY_DEFAULT_WAIT), Duration.ZERO, true, perWindow));
         }
         // A 403 is a rate limit only if GitHub says so; otherwise it is a permission problem.
         String body = response.peekBody(16 * 1024).string().toLowerCase(Locale.ROOT);
         if (body.contains("secondary rate limit") || body.contains("abuse detection")) {
-            return Optional.of(new Limit(SECONDARY_DEFAULT_WAIT, true));
+            return Optional.of(limit(now, now.plus(SECONDARY_DEFAULT_WAIT), Duration.ZERO, true, perWindow));
         }
         if (body.contains("rate limit exceeded")) {
-            return Optional.of(new Limit(SECONDARY_DEFAULT_WAIT, false));
+            return Optional.of(limit(now, now.plus(SECONDARY_DEFAULT_WAIT), Duration.ZERO, false, perWindow));
         }
         return Optional.empty();
     }
 
-    private Optional<Duration> parseRetryAfter(String value) {
+    private static Limit limit(Instant now, Instant resetAt, Duration margin, boolean secondary, OptionalLong perWindow) {
+        Duration wait = Duration.between(now, resetAt).plus(margin);
+        return new Limit(wait.isNegative() ? Duration.ZERO : wait, resetAt, secondary, perWindow);
+    }
+
+    private static Optional<Instant> parseRetryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String v = value.trim();
         try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
+            return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(v))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Optional.of(Duration.between(clock.instant(), at));
+                return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }
         }
     }
 
-    private static Optional<Instant> parseReset(String value) {
+    private static OptionalLong parseLong(String value) {
         if (value == null || value.isBlank()) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
         try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.trim())));
+            return OptionalLong.of(Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
     }
 }

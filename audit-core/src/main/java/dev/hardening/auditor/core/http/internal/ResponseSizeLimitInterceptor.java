@@ -1,6 +1,7 @@
 package dev.hardening.auditor.core.http.internal;
 
 import java.io.IOException;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -13,6 +14,9 @@ import okio.Source;
 /**
  * Refuses response bodies above a cap: at once when Content-Length says so, otherwise as soon as
  * more bytes than the cap have been read, so a huge or endless body never fills memory.
+ *
+ * <p>A refused call is cancelled before its body is closed: closing it normally would make OkHttp
+ * read and discard the rest of the body (for up to 100 ms) to reuse the connection.
  */
 public final class ResponseSizeLimitInterceptor implements Interceptor {
     private final long maxBytes;
@@ -28,10 +32,11 @@ public final class ResponseSizeLimitInterceptor implements Interceptor {
         String host = chain.request().url().host();
         long declared = body.contentLength();
         if (declared > maxBytes) {
+            chain.call().cancel();
             response.close();
             throw new ResponseTooLargeException(host, maxBytes);
         }
-        BufferedSource limited = Okio.buffer(new LimitedSource(body.source(), maxBytes, host));
+        BufferedSource limited = Okio.buffer(new LimitedSource(body.source(), maxBytes, host, chain.call()));
         ResponseBody wrapped = ResponseBody.create(limited, body.contentType(), declared);
         return response.newBuilder().body(wrapped).build();
     }
@@ -39,12 +44,14 @@ public final class ResponseSizeLimitInterceptor implements Interceptor {
     private static final class LimitedSource extends ForwardingSource {
         private final long max;
         private final String host;
+        private final Call call;
         private long read;
 
-        LimitedSource(Source delegate, long max, String host) {
+        LimitedSource(Source delegate, long max, String host, Call call) {
             super(delegate);
             this.max = max;
             this.host = host;
+            this.call = call;
         }
 
         @Override
@@ -53,6 +60,7 @@ public final class ResponseSizeLimitInterceptor implements Interceptor {
             if (n > 0) {
                 read += n;
                 if (read > max) {
+                    call.cancel();
                     throw new ResponseTooLargeException(host, max);
                 }
             }
