@@ -64,6 +64,26 @@ class HttpCredentialsTest {
     }
 
     @Test
+    void twoServicesOnOneHostEachGetOnlyTheirOwnCredential() throws Exception {
+        // A proxy serving GitHub under /github/ and npm under /npm/ on one host and port.
+        HttpUrl githubBase = github.url("/github/");
+        HttpUrl npmBase = github.url("/npm/");
+        HostCredential npmToken = HostCredential.bearer("NPM_TOKEN", npmBase, Secret.of("npm-token-value-0123456789"));
+        TestHttp http = new TestHttp(TestHttp.settings(), List.of(TestHttp.bearer(githubBase), npmToken));
+        for (int i = 0; i < 3; i++) {
+            github.enqueue(new MockResponse.Builder().body("{}").build());
+        }
+
+        http.gateway().get(get(github.url("/github/user")));
+        http.gateway().get(get(github.url("/npm/left-pad")));
+        http.gateway().get(get(github.url("/elsewhere")));
+
+        assertThat(github.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(github.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer npm-token-value-0123456789");
+        assertThat(github.takeRequest().getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
     void dropsCredentialsOnARedirectToAnotherHostAndPort() throws Exception {
         HttpUrl githubUrl = github.url("/");
         TestHttp http = new TestHttp(TestHttp.settings(), List.of(TestHttp.bearer(githubUrl), hibpKey(githubUrl)));
