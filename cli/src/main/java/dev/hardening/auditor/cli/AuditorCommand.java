@@ -5,8 +5,8 @@ import dev.hardening.auditor.core.report.ToolInfo;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.SimpleFormatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -24,6 +24,8 @@ public final class AuditorCommand implements Runnable {
             description = "Print stack traces and a (redacted) log of every HTTP request to standard error.")
     boolean debug;
 
+    /** Set from the raw arguments: picocli resets annotated fields while it parses. */
+    private boolean debugRequested;
     private final SecretRedactor redactor = new SecretRedactor();
     private Map<String, String> environment = System.getenv();
     private Terminal terminal;
@@ -42,6 +44,16 @@ public final class AuditorCommand implements Runnable {
         AuditorCommand root = new AuditorCommand();
         root.environment = env;
         root.terminal = terminal;
+        // --debug is inherited by every subcommand; picocli sets an inherited option on the
+        // subcommand's copy, so the root reads it from the arguments (before "--", if any).
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--debug")) {
+                root.debugRequested = true;
+            }
+        }
         CommandLine cl = new CommandLine(root);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> root.handle(ex));
         cl.setParameterExceptionHandler((ex, args2) -> {
@@ -66,10 +78,14 @@ public final class AuditorCommand implements Runnable {
         if (terminal == null) {
             terminal = Terminal.system(redactor);
         }
-        if (debug) {
+        if (debug()) {
             enableDebugLogging(terminal.err());
         }
         return terminal;
+    }
+
+    boolean debug() {
+        return debug || debugRequested;
     }
 
     SecretRedactor redactor() {
@@ -96,8 +112,8 @@ public final class AuditorCommand implements Runnable {
         }
         t.error("the audit could not run: " + ex.getClass().getSimpleName()
                 + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage()))
-                + (debug ? "" : " (run with --debug for details)"));
-        if (debug) {
+                + (debug() ? "" : " (run with --debug for details)"));
+        if (debug()) {
             java.io.StringWriter sw = new java.io.StringWriter();
             ex.printStackTrace(new java.io.PrintWriter(sw));
             t.err().println(t.redactor().redact(sw.toString()));
@@ -111,6 +127,8 @@ public final class AuditorCommand implements Runnable {
     }
 
     private boolean loggingEnabled;
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one loses its handler. */
+    private static final Logger DEBUG_LOGGER = Logger.getLogger("dev.hardening.auditor");
 
     /** Routes the HTTP log (already redacted by the interceptor) to stderr, redacted once more. */
     private void enableDebugLogging(PrintStream err) {
@@ -118,20 +136,28 @@ public final class AuditorCommand implements Runnable {
             return;
         }
         loggingEnabled = true;
-        Logger http = Logger.getLogger("dev.hardening.auditor");
+        Logger http = DEBUG_LOGGER;
         http.setLevel(Level.FINE);
-        ConsoleHandler h = new ConsoleHandler() {
-            {
-                setOutputStream(err);
+        // A plain handler: ConsoleHandler.setOutputStream would close System.err.
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (isLoggable(r)) {
+                    err.println("debug: " + terminal.redactor().redact(new SimpleFormatter().formatMessage(r)));
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+                flush();
             }
         };
         h.setLevel(Level.FINE);
-        h.setFormatter(new Formatter() {
-            @Override
-            public String format(LogRecord r) {
-                return "debug: " + terminal.redactor().redact(formatMessage(r)) + System.lineSeparator();
-            }
-        });
         http.addHandler(h);
         http.setUseParentHandlers(false);
     }

@@ -100,6 +100,7 @@ class RecordedServerAuditTest {
             Path file = dir.resolve("r." + format);
             CliRun run = audit(file, format, "--debug");
             assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).as("--debug logs every request").contains("debug: GET ").contains("/user");
             outputs.add(run.out());
             outputs.add(run.err());
             outputs.add(Files.readString(file, StandardCharsets.UTF_8));

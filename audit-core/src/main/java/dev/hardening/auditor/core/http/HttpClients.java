@@ -66,7 +66,8 @@ public final class HttpClients {
                 .followRedirects(true)
                 // An https -> http redirect is refused, not followed.
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // Servers close idle keep-alive connections; OkHttp retries such stale connections itself.
+                .retryOnConnectionFailure(true)
                 .addInterceptor(new UserAgentInterceptor(settings.userAgent()))
                 .addInterceptor(new RedactingLoggingInterceptor())
                 // Refuses a credential over plain HTTP before any connection is opened (the

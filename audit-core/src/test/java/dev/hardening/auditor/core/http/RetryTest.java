@@ -162,10 +162,26 @@ class RetryTest {
     }
 
     @Test
+    void aServerThatClosesEveryConnectionAfterAnswering_likePythonsHttpServer_isHandled() throws Exception {
+        // HTTP/1.0-style servers close the connection without saying so; the pooled connection is stale.
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().body("{\"n\":" + i + "}")
+                    .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+        }
+        TestHttp http = new TestHttp();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.gateway().get(get(server.url("/r" + i))).bodyText()).isEqualTo("{\"n\":" + i + "}");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
     void postIsNeverRetried() throws Exception {
+        // The auditor only reads; should it ever write, a 5xx must not resend the request. (OkHttp's own
+        // recovery of a stale pooled connection, retryOnConnectionFailure, happens below this layer.)
         OkHttpClient client = new TestHttp().client();
         server.enqueue(status(503));
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(ok());
         RequestBody body = RequestBody.create("{}", MediaType.get("application/json"));
 
@@ -173,9 +189,6 @@ class RetryTest {
             assertThat(response.code()).isEqualTo(503);
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThatThrownBy(() -> client.newCall(new Request.Builder().url(server.url("/tokens")).post(body).build()).execute())
-                .isInstanceOf(IOException.class);
-        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
