@@ -163,17 +163,41 @@ class RetryTest {
 
     @Test
     void aServerThatClosesEveryConnectionAfterAnswering_likePythonsHttpServer_isHandled() throws Exception {
-        // HTTP/1.0-style servers close the connection without saying so; the pooled connection is stale.
-        for (int i = 0; i < 4; i++) {
-            server.enqueue(new MockResponse.Builder().body("{\"n\":" + i + "}")
-                    .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
-        }
-        TestHttp http = new TestHttp();
+        // An HTTP/1.0 server (python -m http.server) closes the connection after each answer without a
+        // Connection: close header; the pooled connection is stale when the next request takes it.
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread serverThread = new Thread(() -> answerAndCloseEachConnection(listener), "http10-server");
+            serverThread.setDaemon(true);
+            serverThread.start();
+            HttpGateway gateway = new TestHttp(TestHttp.settings().withMaxRetries(0), List.of()).gateway();
+            okhttp3.HttpUrl base = new okhttp3.HttpUrl.Builder().scheme("http").host("127.0.0.1")
+                    .port(listener.getLocalPort()).build();
 
-        for (int i = 0; i < 4; i++) {
-            assertThat(http.gateway().get(get(server.url("/r" + i))).bodyText()).isEqualTo("{\"n\":" + i + "}");
+            for (int i = 0; i < 5; i++) {
+                assertThat(gateway.get(get(base.resolve("/r" + i))).bodyText()).isEqualTo("{\"ok\":true}");
+            }
         }
-        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    private static void answerAndCloseEachConnection(java.net.ServerSocket listener) {
+        byte[] body = "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        while (!listener.isClosed()) {
+            try (java.net.Socket s = listener.accept()) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                String line;
+                while ((line = in.readLine()) != null && !line.isEmpty()) {
+                    // skip the request headers
+                }
+                var out = s.getOutputStream();
+                out.write(("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     @Test
