@@ -17,9 +17,12 @@ public final class StandardCollectors {
     public static CollectorRegistry create(Clients clients, AuditTargets targets) {
         CollectorRegistry r = new CollectorRegistry();
         GitHubCollectors.register(r, clients, targets);
+        GitHubRepoCollectors.register(r, clients, targets);
         NpmCollectors.register(r, clients, targets);
         PyPICollectors.register(r, clients, targets);
         EmailCollectors.register(r, clients, targets);
+        WorkstationCollectors.register(r, clients, targets);
+        ArtifactCollectors.register(r, clients, targets);
         return r;
     }
 }
