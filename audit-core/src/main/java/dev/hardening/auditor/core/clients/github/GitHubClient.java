@@ -4,7 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hardening.auditor.core.clients.internal.Failures;
 import dev.hardening.auditor.core.clients.internal.JsonFields;
 import dev.hardening.auditor.core.clients.internal.PathSegments;
+import dev.hardening.auditor.core.facts.Unavailability.Cause;
+import dev.hardening.auditor.core.facts.github.GitHubAuthoredCommit;
+import dev.hardening.auditor.core.facts.github.GitHubEmail;
+import dev.hardening.auditor.core.facts.github.GitHubGpgKey;
+import dev.hardening.auditor.core.facts.github.GitHubOrg;
+import dev.hardening.auditor.core.facts.github.GitHubOrgPeople;
+import dev.hardening.auditor.core.facts.github.GitHubPublicEvents;
+import dev.hardening.auditor.core.facts.github.GitHubSshSigningKey;
 import dev.hardening.auditor.core.facts.github.GitHubTokenInfo;
+import dev.hardening.auditor.core.facts.github.GitHubUserRepos;
+import dev.hardening.auditor.core.facts.github.MemberFilter;
 import dev.hardening.auditor.core.facts.github.GitHubTokenKind;
 import dev.hardening.auditor.core.facts.github.GitHubUser;
 import dev.hardening.auditor.core.facts.github.GitHubViewer;
@@ -15,8 +25,10 @@ import dev.hardening.auditor.core.http.HttpGateway;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.secrets.Secret;
 import java.nio.CharBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -30,9 +42,25 @@ public final class GitHubClient {
     static final String ACCEPT = "application/vnd.github+json";
     static final String API_VERSION = "2022-11-28";
 
+    /** What reading an organisation's 2FA lists takes (GitHub answers 403 or 422 to anyone else). */
+    public static final String ORG_OWNER_NEEDED =
+            "organization owner role and a token with read:org (classic) or Members: read (fine-grained)";
+    /** What reading {@code GET /user/emails} takes. */
+    public static final String EMAILS_NEEDED = "a token of the account itself with the user:email scope (classic) "
+            + "or the Email addresses: read permission (fine-grained)";
+
+    /** GitHub keeps at most 300 public events (90 days); 3 pages of 100 read them all. */
+    static final GitHubPages.Limit EVENTS = new GitHubPages.Limit(300, 3);
+    /** One page of repositories: enough to find the few most recently pushed non-forks. */
+    static final int REPOS_PER_PAGE = 30;
+    /** Organisations larger than 5,000 people are cut here (the list is then marked incomplete). */
+    static final GitHubPages.Limit PEOPLE = GitHubPages.Limit.all(50);
+    static final GitHubPages.Limit KEYS = GitHubPages.Limit.all(3);
+
     private final HttpGateway gateway;
     private final HttpUrl baseUrl;
     private final Optional<TokenIdentity> token;
+    private final GitHubPages pages;
 
     /** What the client knows of the token: enough to describe it, never enough to use it. */
     private record TokenIdentity(GitHubTokenKind kind, String fingerprint) {
@@ -42,6 +70,7 @@ public final class GitHubClient {
         this.gateway = gateway;
         this.baseUrl = baseUrl;
         this.token = token.filter(s -> !s.isBlank()).map(GitHubClient::identify);
+        this.pages = new GitHubPages(gateway);
     }
 
     /** Whether a token was supplied (facts that need one are skipped, not failed, without it). */
@@ -69,6 +98,142 @@ public final class GitHubClient {
         JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
                 "GitHub has no user '" + l + "'", "check the --github-user login (it may have been renamed or deleted)"));
         return parseUser(json);
+    }
+
+    /** {@code GET /user/emails}: the token owner's addresses, with the primary one's visibility. */
+    public List<GitHubEmail> emails() throws FetchException {
+        if (token.isEmpty()) {
+            throw Failures.noCredential("no GitHub token was supplied, so the account's own addresses cannot be read",
+                    EMAILS_NEEDED);
+        }
+        ApiRequest request = request(url("user", "emails").newBuilder().addQueryParameter("per_page", "100").build(),
+                "GET /user/emails");
+        List<GitHubEmail> out = new ArrayList<>();
+        try {
+            for (JsonNode e : pages.fetch(request, KEYS).items()) {
+                JsonFields.text(e, "email").ifPresent(address -> out.add(new GitHubEmail(address,
+                        JsonFields.bool(e, "primary").orElse(false), JsonFields.bool(e, "verified").orElse(false),
+                        JsonFields.text(e, "visibility"))));
+            }
+        } catch (FetchException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw Failures.of(Cause.FORBIDDEN, "GitHub did not let the token read GET /user/emails (HTTP " + e.status() + ")",
+                        EMAILS_NEEDED, e.status());
+            }
+            throw e;
+        }
+        return out;
+    }
+
+    /** {@code GET /users/{login}/events/public}: every public event GitHub still keeps (up to 300). */
+    public GitHubPublicEvents publicEvents(String login) throws FetchException {
+        String l = login(login);
+        HttpUrl u = url("users", l, "events", "public").newBuilder().addQueryParameter("per_page", "100").build();
+        return ActivityParser.events(l, pages.fetch(request(u, "GET /users/" + l + "/events/public"), EVENTS));
+    }
+
+    /** {@code GET /users/{login}/repos?type=owner&sort=pushed}: one page of the user's own public repositories. */
+    public GitHubUserRepos userRepos(String login) throws FetchException {
+        String l = login(login);
+        HttpUrl u = url("users", l, "repos").newBuilder().addQueryParameter("type", "owner")
+                .addQueryParameter("sort", "pushed").addQueryParameter("per_page", String.valueOf(REPOS_PER_PAGE)).build();
+        GitHubPages.Result result = pages.fetch(request(u, "GET /users/" + l + "/repos"), GitHubPages.Limit.items(REPOS_PER_PAGE, REPOS_PER_PAGE));
+        return new GitHubUserRepos(l, result.items().stream().map(ActivityParser::repo).toList(), result.complete());
+    }
+
+    /**
+     * {@code GET /repos/{owner}/{repo}/commits?author={login}}: the newest commits of the default branch
+     * that GitHub attributes to {@code login}, at most {@code max}. An empty repository (HTTP 409) has none.
+     */
+    public List<GitHubAuthoredCommit> commitsBy(String fullName, String login, int max) throws FetchException {
+        String[] parts = fullName.split("/", -1);
+        if (parts.length != 2) {
+            throw Failures.invalidName("'" + fullName + "' is not an owner/name repository", "check the repository name");
+        }
+        String owner = PathSegments.checked(parts[0], "repository owner", "check the repository name", false);
+        String repo = PathSegments.checked(parts[1], "repository name", "check the repository name", false);
+        String l = login(login);
+        HttpUrl u = url("repos", owner, repo, "commits").newBuilder().addQueryParameter("author", l)
+                .addQueryParameter("per_page", String.valueOf(max)).build();
+        try {
+            return pages.fetch(request(u, "GET /repos/" + owner + "/" + repo + "/commits?author=" + l),
+                    GitHubPages.Limit.items(max, max)).items().stream()
+                    .map(c -> ActivityParser.commit(owner + "/" + repo, c)).toList();
+        } catch (FetchException e) {
+            if (e.status() == 409) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code GET /users/{login}/gpg_keys}, each {@code raw_key} parsed. */
+    public List<GitHubGpgKey> gpgKeys(String login) throws FetchException {
+        String l = login(login);
+        HttpUrl u = url("users", l, "gpg_keys").newBuilder().addQueryParameter("per_page", "100").build();
+        return pages.fetch(request(u, "GET /users/" + l + "/gpg_keys"), KEYS).items().stream()
+                .map(SigningKeyParser::gpgKey).toList();
+    }
+
+    /** {@code GET /users/{login}/ssh_signing_keys}, each key parsed. */
+    public List<GitHubSshSigningKey> sshSigningKeys(String login) throws FetchException {
+        String l = login(login);
+        HttpUrl u = url("users", l, "ssh_signing_keys").newBuilder().addQueryParameter("per_page", "100").build();
+        return pages.fetch(request(u, "GET /users/" + l + "/ssh_signing_keys"), KEYS).items().stream()
+                .map(SigningKeyParser::sshSigningKey).toList();
+    }
+
+    /** {@code GET /orgs/{org}}; {@code two_factor_requirement_enabled} is there only for members. */
+    public GitHubOrg org(String login) throws FetchException {
+        String o = PathSegments.checked(login, "GitHub organisation", "check the --github-org value", false);
+        ApiRequest request = request(url("orgs", o), "GET /orgs/" + o);
+        JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
+                "GitHub has no organisation '" + o + "'", "check the --github-org name (it may have been renamed)"));
+        return new GitHubOrg(JsonFields.textOrEmpty(json, "login"), JsonFields.number(json, "id").orElse(0L),
+                JsonFields.textOrEmpty(json, "name"), JsonFields.bool(json, "two_factor_requirement_enabled"));
+    }
+
+    /** {@code GET /orgs/{org}/members?filter=...}, every page. The 2FA filters answer organisation owners only. */
+    public GitHubOrgPeople orgMembers(String org, MemberFilter filter) throws FetchException {
+        return orgPeople(org, filter, false);
+    }
+
+    /** {@code GET /orgs/{org}/outside_collaborators?filter=...}, every page; owners only. */
+    public GitHubOrgPeople orgOutsideCollaborators(String org, MemberFilter filter) throws FetchException {
+        return orgPeople(org, filter, true);
+    }
+
+    private GitHubOrgPeople orgPeople(String org, MemberFilter filter, boolean outside) throws FetchException {
+        String o = PathSegments.checked(org, "GitHub organisation", "check the --github-org value", false);
+        String list = outside ? "outside_collaborators" : "members";
+        String resource = "GET /orgs/" + o + "/" + list + "?filter=" + filter.query();
+        if (token.isEmpty()) {
+            // Without a token GitHub lists public members only: a list that looks complete and is not.
+            throw Failures.noCredential("no GitHub token was supplied, so " + resource + " cannot be read", ORG_OWNER_NEEDED);
+        }
+        HttpUrl u = url("orgs", o, list).newBuilder().addQueryParameter("filter", filter.query())
+                .addQueryParameter("per_page", "100").build();
+        GitHubPages.Result result;
+        try {
+            result = pages.fetch(request(u, resource), PEOPLE);
+        } catch (FetchException e) {
+            if (e.status() == 403 || e.status() == 422) {
+                throw Failures.of(Cause.FORBIDDEN, "GitHub answers " + resource + " only for owners of " + o
+                        + " (HTTP " + e.status() + ")", ORG_OWNER_NEEDED, e.status());
+            }
+            throw e;
+        }
+        if (!result.complete()) {
+            throw Failures.of(Cause.TOO_LARGE, resource + " lists more than " + result.items().size()
+                    + " people; the auditor stops there", "audit the organisation in the GitHub settings page instead", 0);
+        }
+        List<String> logins = new ArrayList<>();
+        result.items().forEach(p -> JsonFields.text(p, "login").ifPresent(logins::add));
+        return new GitHubOrgPeople(o, filter, outside, logins);
+    }
+
+    private static String login(String login) throws FetchException {
+        return PathSegments.checked(login, "GitHub login", "check the --github-user value", false);
     }
 
     static GitHubUser parseUser(JsonNode json) {

@@ -38,4 +38,42 @@ public final class GitHubFacts {
     public static FactKey<GitHubOrgPeople> orgOutsideCollaborators(String org, MemberFilter filter) {
         return ORG_OUTSIDE_COLLABORATORS.about(org + "/" + filter.query());
     }
+
+    /** {@code GET /user/emails}: the token owner's addresses. Unavailable without a token that may read them. */
+    public static final FactKey<GitHubEmails> EMAILS = FactKey.of("github.emails", Platform.GITHUB, GitHubEmails.class);
+
+    private static final FactKey<GitHubPublicEvents> PUBLIC_EVENTS =
+            FactKey.of("github.public-events", Platform.GITHUB, GitHubPublicEvents.class);
+    private static final FactKey<GitHubUserRepos> USER_REPOS =
+            FactKey.of("github.user-repos", Platform.GITHUB, GitHubUserRepos.class);
+    private static final FactKey<GitHubRecentCommits> RECENT_COMMITS =
+            FactKey.of("github.recent-commits", Platform.GITHUB, GitHubRecentCommits.class);
+    private static final FactKey<GitHubGpgKeys> GPG_KEYS = FactKey.of("github.gpg-keys", Platform.GITHUB, GitHubGpgKeys.class);
+    private static final FactKey<GitHubSshSigningKeys> SSH_SIGNING_KEYS =
+            FactKey.of("github.ssh-signing-keys", Platform.GITHUB, GitHubSshSigningKeys.class);
+
+    /** {@code GET /users/{login}/events/public}: the pushes among a user's public events. */
+    public static FactKey<GitHubPublicEvents> publicEvents(String login) {
+        return PUBLIC_EVENTS.about(login);
+    }
+
+    /** {@code GET /users/{login}/repos?type=owner&sort=pushed}: the most recently pushed public repositories a user owns. */
+    public static FactKey<GitHubUserRepos> userRepos(String login) {
+        return USER_REPOS.about(login);
+    }
+
+    /** The user's commits on the default branches of {@link #userRepos}, a bounded number. */
+    public static FactKey<GitHubRecentCommits> recentCommits(String login) {
+        return RECENT_COMMITS.about(login);
+    }
+
+    /** {@code GET /users/{login}/gpg_keys}, each {@code raw_key} parsed. */
+    public static FactKey<GitHubGpgKeys> gpgKeys(String login) {
+        return GPG_KEYS.about(login);
+    }
+
+    /** {@code GET /users/{login}/ssh_signing_keys}, each key parsed. */
+    public static FactKey<GitHubSshSigningKeys> sshSigningKeys(String login) {
+        return SSH_SIGNING_KEYS.about(login);
+    }
 }
