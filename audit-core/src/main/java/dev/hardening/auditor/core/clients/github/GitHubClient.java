@@ -7,6 +7,7 @@ import dev.hardening.auditor.core.clients.internal.PathSegments;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.github.GitHubAuthoredCommit;
 import dev.hardening.auditor.core.facts.github.GitHubEmail;
+import dev.hardening.auditor.core.facts.github.GitHubFacts;
 import dev.hardening.auditor.core.facts.github.GitHubGpgKey;
 import dev.hardening.auditor.core.facts.github.GitHubOrg;
 import dev.hardening.auditor.core.facts.github.GitHubOrgPeople;
@@ -42,12 +43,8 @@ public final class GitHubClient {
     static final String ACCEPT = "application/vnd.github+json";
     static final String API_VERSION = "2022-11-28";
 
-    /** What reading an organisation's 2FA lists takes (GitHub answers 403 or 422 to anyone else). */
-    public static final String ORG_OWNER_NEEDED =
-            "organization owner role and a token with read:org (classic) or Members: read (fine-grained)";
-    /** What reading {@code GET /user/emails} takes. */
-    public static final String EMAILS_NEEDED = "a token of the account itself with the user:email scope (classic) "
-            + "or the Email addresses: read permission (fine-grained)";
+    public static final String ORG_OWNER_NEEDED = GitHubFacts.ORG_OWNER_NEEDED;
+    public static final String EMAILS_NEEDED = GitHubFacts.EMAILS_NEEDED;
 
     /** GitHub keeps at most 300 public events (90 days); 3 pages of 100 read them all. */
     static final GitHubPages.Limit EVENTS = new GitHubPages.Limit(300, 3);

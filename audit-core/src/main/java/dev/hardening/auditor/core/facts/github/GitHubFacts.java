@@ -8,6 +8,15 @@ public final class GitHubFacts {
     private GitHubFacts() {
     }
 
+    /** What reading an organisation's 2FA lists takes (GitHub answers 403 or 422 to anyone else). */
+    public static final String ORG_OWNER_NEEDED =
+            "organization owner role and a token with read:org (classic) or Members: read (fine-grained)";
+    /** The permission {@code GET /user/emails} takes. */
+    public static final String EMAILS_PERMISSION =
+            "the user:email scope (classic) or the Email addresses: read permission (fine-grained)";
+    /** What reading {@code GET /user/emails} takes. */
+    public static final String EMAILS_NEEDED = "a token of the account itself with " + EMAILS_PERMISSION;
+
     /** {@code GET /user} with the supplied token. Unavailable without a token. */
     public static final FactKey<GitHubViewer> VIEWER = FactKey.of("github.viewer", Platform.GITHUB, GitHubViewer.class);
 
