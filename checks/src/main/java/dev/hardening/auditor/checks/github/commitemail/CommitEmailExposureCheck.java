@@ -122,8 +122,8 @@ public final class CommitEmailExposureCheck implements Check {
                 + r.repositories().size() + " repositories", commitsSource)));
 
         if (!exposed.isEmpty()) {
-            return context.fail(subject, exposed.size() + (exposed.size() == 1 ? " personal address" : " personal addresses")
-                    + " of " + login + " appear in public commits (" + String.join(", ", exposed.keySet().stream()
+            return context.fail(subject, exposed.size() + (exposed.size() == 1 ? " personal address of " + login + " appears"
+                    : " personal addresses of " + login + " appear") + " in public commits (" + String.join(", ", exposed.keySet().stream()
                     .map(Masking::email).toList()) + "). Anyone can collect them from the API to aim phishing at you, "
                     + "and an address whose domain lapses lets its next owner reset your passwords.", evidence);
         }

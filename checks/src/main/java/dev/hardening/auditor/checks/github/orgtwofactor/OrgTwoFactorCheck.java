@@ -96,10 +96,19 @@ public final class OrgTwoFactorCheck implements Check {
                     ? "has" : "have") + " no second factor now; turning the requirement on removes them from the organisation."),
                     evidence);
         }
+        // An owner also gets who relies on SMS, even when the verdict is already a FAIL: it is part of the fix.
+        List<PeopleList> insecure = owner
+                ? List.of(PeopleList.read(context, org, MemberFilter.TWO_FA_INSECURE, false),
+                        PeopleList.read(context, org, MemberFilter.TWO_FA_INSECURE, true))
+                : List.of();
+        insecure.forEach(l -> l.evidence().ifPresent(evidence::add));
+        Set<String> sms = new LinkedHashSet<>();
+        insecure.forEach(l -> sms.addAll(l.logins()));
         if (!withoutTwoFactor.isEmpty()) {
             return context.fail(subject, org + " requires two-factor authentication, yet " + people(withoutTwoFactor)
                     + (withoutTwoFactor.size() == 1 ? " has" : " have") + " none (a pending invitation or a collaborator "
-                    + "added before the requirement).", evidence);
+                    + "added before the requirement)." + (sms.isEmpty() ? "" : " " + capitalised(people(sms))
+                    + (sms.size() == 1 ? " relies" : " rely") + " on SMS."), evidence);
         }
         Optional<Unavailability> missing = firstMissing(disabled);
         if (!owner || missing.isPresent()) {
@@ -107,11 +116,6 @@ public final class OrgTwoFactorCheck implements Check {
             return context.finding(Status.UNKNOWN, subject, org + " requires two-factor authentication, but who has none "
                     + "or relies on SMS could not be read: " + why.reason(), neededFor(why), evidence);
         }
-        List<PeopleList> insecure = List.of(PeopleList.read(context, org, MemberFilter.TWO_FA_INSECURE, false),
-                PeopleList.read(context, org, MemberFilter.TWO_FA_INSECURE, true));
-        insecure.forEach(l -> l.evidence().ifPresent(evidence::add));
-        Set<String> sms = new LinkedHashSet<>();
-        insecure.forEach(l -> sms.addAll(l.logins()));
         if (!sms.isEmpty()) {
             return context.warn(subject, org + " requires two-factor authentication, but " + people(sms)
                     + (sms.size() == 1 ? " relies" : " rely") + " on SMS, which SIM swapping and phishing defeat.", evidence);
@@ -136,6 +140,10 @@ public final class OrgTwoFactorCheck implements Check {
 
     private static String neededFor(Unavailability why) {
         return isPermission(why) ? GitHubFacts.ORG_OWNER_NEEDED : why.needed();
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String people(Set<String> logins) {

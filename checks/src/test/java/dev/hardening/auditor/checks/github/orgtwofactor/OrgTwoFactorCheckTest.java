@@ -93,6 +93,17 @@ class OrgTwoFactorCheckTest {
     }
 
     @Test
+    void aFailAlsoNamesWhoReliesOnSms() {
+        Finding finding = HARNESS.targets(targets().githubOrg("quarkusio").build()).runSingle(
+                owner(org("get_orgs_quarkusio.json"), List.of(), List.of("pending-collaborator"), List.of("sms-member"), List.of()));
+
+        assertThat(finding.message()).contains("1 person (pending-collaborator) has none").contains("1 person (sms-member) relies on SMS");
+        assertThat(finding.evidence()).extracting(Evidence::label).containsExactly("two_factor_requirement_enabled",
+                "members without 2FA", "outside collaborators without 2FA", "members with SMS as their only second factor",
+                "outside collaborators with SMS as their only second factor");
+    }
+
+    @Test
     void notAMemberIsUnknownNamingTheOwnerRoleAndAsksForNoList() {
         ObjectNode publicView = Fixtures.object("github/get_orgs_quarkusio.json");
         publicView.remove("two_factor_requirement_enabled");
