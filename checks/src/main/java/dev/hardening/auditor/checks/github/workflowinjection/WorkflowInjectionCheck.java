@@ -111,13 +111,13 @@ public final class WorkflowInjectionCheck implements Check {
         List<WorkflowFinding> failing = all.stream().filter(f -> f.rule().failing()).toList();
         if (!failing.isEmpty()) {
             WorkflowFinding first = failing.get(0);
-            return context.fail(subject, failing.size() + " place" + (failing.size() == 1 ? "" : "s") + " in the workflows of " + ref
-                    + " let anyone on GitHub run code with the workflow's token and secrets (" + files(failing) + "). First: "
+            return context.fail(subject, failing.size() + (failing.size() == 1 ? " place in the workflows of " + ref + " lets"
+                    : " places in the workflows of " + ref + " let") + " anyone on GitHub run code with the workflow's token and secrets (" + files(failing) + "). First: "
                     + first.location() + ": " + first.detail() + "." + warnings(all) + gapNote, evidence);
         }
         if (!all.isEmpty()) {
-            return context.warn(subject, "The workflows of " + ref + " cannot be taken over from outside, but they are weaker"
-                    + " than they should be:" + warnings(all) + gapNote, evidence);
+            return context.warn(subject, "No workflow of " + ref + " lets outsiders run code, but they are weaker than they"
+                    + " should be:" + warnings(all) + gapNote, evidence);
         }
         if (!notAnalysed.isEmpty()) {
             return context.unknown(subject, "Not every workflow of " + ref + " could be analysed: " + String.join("; ", notAnalysed)

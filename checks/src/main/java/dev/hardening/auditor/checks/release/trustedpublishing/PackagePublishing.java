@@ -143,8 +143,8 @@ final class PackagePublishing {
             }
         }
         return judgeTrusted(subject, name, Registry.PYPI, !attested.isEmpty(), evidence,
-                releaseName + " was uploaded by a trusted publisher (" + String.join("; ", publishers) + ")",
-                releaseName + " was uploaded with a password or API token, not by a trusted publisher");
+                "the latest release, " + releaseName + ", was uploaded by a trusted publisher (" + String.join("; ", publishers) + ")",
+                "the latest release, " + releaseName + ", was uploaded with a password or API token, not by a trusted publisher");
     }
 
     /**
@@ -184,7 +184,7 @@ final class PackagePublishing {
         }
 
         if (!trusted) {
-            return context.warn(subject, untrustedText + (leftovers.isEmpty() ? "" : "; " + String.join("; ", leftovers))
+            return context.warn(subject, capitalise(untrustedText) + (leftovers.isEmpty() ? "" : "; " + String.join("; ", leftovers))
                     + ". A stolen token can publish from anywhere, as in the Shai-Hulud worm; configure a trusted publisher and"
                     + " revoke the token.", evidence);
         }
@@ -197,8 +197,8 @@ final class PackagePublishing {
             return context.unknown(subject, capitalise(trustedText) + ", but the workflows of a linked repository could not be read to"
                     + " rule out a leftover token: " + workflowGap.get().reason(), workflowGap.get().needed(), evidence.toArray(Evidence[]::new));
         }
-        return context.pass(subject, capitalise(trustedText) + ", and no publish workflow of a linked repository reads a "
-                + registry.displayName() + " token.", evidence);
+        return context.pass(subject, capitalise(trustedText) + ", and no publish workflow of a linked repository reads "
+                + (registry == Registry.NPM ? "an npm" : "a PyPI") + " token.", evidence);
     }
 
     private List<PublishingRepository> linkedRepositories(String subject) {

@@ -143,7 +143,7 @@ final class RepositoryPublishing {
     }
 
     private static String environmentNote(PublishJob job) {
-        return job.environment().isEmpty() ? ", from no environment:" : ", from environment " + job.environment().get();
+        return job.environment().isEmpty() ? ", with no environment" : ", from environment " + job.environment().get();
     }
 
     private static List<String> texts(List<JobVerdict> verdicts, Status status) {

@@ -124,7 +124,7 @@ class TrustedPublishingCheckTest {
         static Stream<Arguments> verdicts() {
             return Stream.of(
                     Arguments.of("Nx: npm publish with NPM_TOKEN, no environment", new World().repo("nx-publish.yml"), Status.FAIL,
-                            "with the secret NPM_TOKEN, from no environment"),
+                            "with the secret NPM_TOKEN, with no environment"),
                     Arguments.of("elementary-data: twine with a PyPI user and password", new World().repo("elementary-release.yml"),
                             Status.FAIL, "PYPI_USER, PYPI_PASS"),
                     Arguments.of("trusted publishing from a protected environment", new World().repo("good-npm-trusted-publishing.yml")
@@ -174,7 +174,7 @@ class TrustedPublishingCheckTest {
             return Stream.of(
                     Arguments.of("latest through trusted publishing, linked workflow without a token",
                             new World().repo("good-npm-trusted-publishing.yml").environment("npm", true).npm(List.of("1.3.0")),
-                            Status.PASS, "no publish workflow of a linked repository reads a npm token"),
+                            Status.PASS, "no publish workflow of a linked repository reads an npm token"),
                     Arguments.of("trusted publishing, but the linked publish workflow still reads NPM_TOKEN (a leftover token)",
                             new World().repo("nx-publish.yml").npm(List.of("1.3.0")), Status.FAIL, "reads NPM_TOKEN"),
                     Arguments.of("a release without trusted publishing after it began (the token was used)",
