@@ -75,6 +75,16 @@ public final class Expressions {
         return out;
     }
 
+    /**
+     * An expression as evidence may show it: whitespace collapsed, long string literals (which could
+     * hold a credential someone pasted into a workflow) replaced by {@code '…'}, at most 120 characters.
+     */
+    public static String display(String expression) {
+        String e = STRING.matcher(expression.strip()).replaceAll(m -> m.group().length() > 18 ? "'…'" : Matcher.quoteReplacement(m.group()));
+        e = e.replaceAll("\\s+", " ");
+        return e.length() > 120 ? e.substring(0, 117) + "..." : e;
+    }
+
     /** Every context path read anywhere in {@code text}. */
     public static Set<String> referencesIn(String text) {
         Set<String> out = new LinkedHashSet<>();

@@ -262,10 +262,10 @@ public final class WorkflowAnalyzer {
                         why = untrustedEnv(ref.substring(4), env);
                     }
                     if (why.isPresent() && reported.add(ref)) {
-                        add(WorkflowRule.UNTRUSTED_INPUT_IN_SCRIPT, at, where, where + " writes ${{ " + expression.strip()
+                        add(WorkflowRule.UNTRUSTED_INPUT_IN_SCRIPT, at, where, where + " writes ${{ " + Expressions.display(expression)
                                 + " }} into its " + field + " script: " + why.get() + ", and GitHub pastes it into the script before"
                                 + " the shell runs, so it can run commands with the workflow's token and secrets under "
-                                + String.join(", ", privilegedTriggers()), "${{ " + abbreviate(expression.strip()) + " }}");
+                                + String.join(", ", privilegedTriggers()), "${{ " + Expressions.display(expression) + " }}");
                     }
                 }
             }

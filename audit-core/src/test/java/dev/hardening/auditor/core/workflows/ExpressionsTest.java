@@ -37,4 +37,12 @@ class ExpressionsTest {
         assertThat(Expressions.secretsIn("${{ secrets.NPM_TOKEN }} ${{ secrets['pypi_token'] }} ${{ secrets.A.B }} $NPM_TOKEN"))
                 .containsExactly("NPM_TOKEN", "PYPI_TOKEN");
     }
+
+    @Test
+    void displayHidesLongStringLiteralsThatCouldHoldACredential() {
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+
+        assertThat(Expressions.display(" github.event.comment.body  ||\n '" + token + "' ")).isEqualTo("github.event.comment.body || '…'");
+        assertThat(Expressions.display("format('{0}', github.event.issue.title)")).isEqualTo("format('{0}', github.event.issue.title)");
+    }
 }
