@@ -242,7 +242,7 @@ public final class GitHubRepoClient {
         ApiRequest listRequest = request(listUrl, "GET /repos/" + repo + "/contents/.github/workflows?ref=" + r);
         Optional<JsonNode> listing = gateway.getJsonIfFound(listRequest);
         if (listing.isEmpty()) {
-            return new WorkflowFiles(repo, r, List.of(), List.of(), 0);
+            return WorkflowFiles.noDirectory(repo, r);
         }
         if (!listing.get().isArray()) {
             throw Failures.malformed("GitHub answered " + listRequest.resource() + " with a file instead of a directory listing",

@@ -428,6 +428,7 @@ class GitHubRepoClientTest {
 
             assertThat(w.files()).isEmpty();
             assertThat(w.complete()).isTrue();
+            assertThat(w.directoryFound()).isFalse();
         }
 
         @Test

@@ -68,6 +68,10 @@ public final class WorkflowInjectionCheck implements Check {
         }
         WorkflowFiles files = ((Fact.Available<WorkflowFiles>) filesFact).value();
         String source = "GET /repos/" + repo.repo() + "/contents/.github/workflows?ref=" + files.ref();
+        if (files.files().isEmpty() && files.complete() && !files.directoryFound() && !repo.visibility().equals("public")) {
+            return context.unknown(subject, "GitHub answered 404 for .github/workflows of the " + repo.visibility() + " repository " + ref
+                    + ": it has no workflows, or the token may not read its contents", "a token with Contents: read on " + ref);
+        }
         if (files.files().isEmpty() && files.complete()) {
             return context.notApplicable(subject, ref + " has no workflows in .github/workflows on " + files.ref()
                     + ", so none can be injected.");

@@ -66,6 +66,12 @@ final class RepositoryWorkflows {
             return new Publishing(repo.repo(), repo.defaultBranch(), List.of(), List.of(), Optional.of(u.unavailability()));
         }
         WorkflowFiles files = ((Fact.Available<WorkflowFiles>) filesFact).value();
+        if (!files.directoryFound() && !repo.visibility().equals("public")) {
+            return new Publishing(repo.repo(), repo.defaultBranch(), List.of(), List.of(), Optional.of(Unavailability.of(
+                    Unavailability.Cause.FORBIDDEN, "GitHub answered 404 for .github/workflows of the " + repo.visibility()
+                            + " repository " + repo.repo() + ": it has no workflows, or the token may not read its contents",
+                    "a token with Contents: read on " + repo.repo())));
+        }
         List<PublishJob> jobs = new ArrayList<>();
         List<String> notAnalysed = new ArrayList<>();
         for (WorkflowFile file : files.files()) {

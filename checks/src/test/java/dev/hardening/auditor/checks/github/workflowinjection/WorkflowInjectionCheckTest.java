@@ -117,4 +117,19 @@ class WorkflowInjectionCheckTest {
         assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
         assertThat(finding.needed()).startsWith("a GITHUB_TOKEN");
     }
+
+    @Test
+    void aMissingWorkflowDirectoryOfAPrivateRepositoryMayBeHiddenContents() {
+        FakeFacts hidden = world(List.of(), List.of());
+        hidden.with(GitHubRepoFacts.repository(REPO), RecordedGitHubRepos.repository(REPO,
+                Fixtures.object("github/get_repos_hub4j_ghdeploykeytest.json").put("visibility", "private").put("private", true)));
+        hidden.with(GitHubRepoFacts.workflows(REPO, "main"), WorkflowFiles.noDirectory(REPO, "main"));
+        FakeFacts none = world(List.of(), List.of()).with(GitHubRepoFacts.workflows(REPO, "main"), WorkflowFiles.noDirectory(REPO, "main"));
+
+        Finding privateRepo = HARNESS.runSingle(hidden);
+
+        assertThat(privateRepo.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(privateRepo.needed()).isEqualTo("a token with Contents: read on hub4j-test-org/GHDeployKeyTest");
+        assertThat(HARNESS.runSingle(none).status()).as("public: a 404 means no workflows").isEqualTo(Status.NOT_APPLICABLE);
+    }
 }
