@@ -47,8 +47,9 @@ class RecordedServerAuditTest {
     private final MockWebServer pypi = new MockWebServer();
     private final MockWebServer rdap = new MockWebServer();
     private final Map<String, Function<RecordedRequest, MockResponse>> githubOverrides = new HashMap<>();
-    private volatile Function<RecordedRequest, MockResponse> githubFault;
     private final Map<String, Function<RecordedRequest, MockResponse>> npmOverrides = new HashMap<>();
+    /** When set, every GitHub request gets this answer (the account and the repository checks alike). */
+    private volatile Function<RecordedRequest, MockResponse> githubFault;
 
     @TempDir
     Path dir;
@@ -90,7 +91,12 @@ class RecordedServerAuditTest {
                 .containsEntry("release.provenance npm:tiny-tarball", "WARN")
                 .containsEntry("release.provenance pypi:poetry-core", "PASS")
                 .containsEntry("email.domain-expiry domain:eustace.io", "FAIL")
-                .containsEntry("email.domain-expiry domain:npmjs.com", "PASS");
+                .containsEntry("email.domain-expiry domain:npmjs.com", "PASS")
+                // poetry-core links python-poetry/poetry-core; its answers are recorded ones (see githubResponse)
+                .containsEntry("github.branch-protection repo:python-poetry/poetry-core", "WARN")
+                .containsEntry("github.repo-access repo:python-poetry/poetry-core", "FAIL")
+                .containsEntry("github.workflow-injection repo:python-poetry/poetry-core", "NOT_APPLICABLE")
+                .containsEntry("release.trusted-publishing pypi:poetry-core", "PASS");
         assertThat(new ObjectMapper().readTree(json).path("demo").asBoolean()).isFalse();
     }
 
@@ -184,6 +190,21 @@ class RecordedServerAuditTest {
         }
         if (githubOverrides.containsKey(path)) {
             return githubOverrides.get(path).apply(r);
+        }
+        // python-poetry/poetry-core, linked from poetry-core's project_urls: recorded answers of other repositories.
+        Map<String, String> repository = Map.of(
+                "", "github/get_repos_hub4j_ghdeploykeytest.json",
+                "/branches/main/protection", "github/get_branch_protection_pygithub.json",
+                "/contents/.github/workflows", "github/get_contents_dir_hub4j.json",
+                "/collaborators", "github/get_repos_collaborators.json",
+                "/keys", "github/get_repos_keys_hub4j.json");
+        String repo = "/repos/python-poetry/poetry-core";
+        if (path.startsWith(repo) && repository.containsKey(path.substring(repo.length()))) {
+            return json(200, fixture(repository.get(path.substring(repo.length())))
+                    .replace("hub4j-test-org/GHDeployKeyTest", "python-poetry/poetry-core"));
+        }
+        if (path.equals(repo + "/rules/branches/main")) {
+            return json(200, "[]");
         }
         if (path.equals("/user")) {
             String expiry = OffsetDateTime.now(ZoneOffset.ofHours(-7)).plusDays(20)

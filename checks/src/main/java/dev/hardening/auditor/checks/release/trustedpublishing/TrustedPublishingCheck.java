@@ -1,0 +1,69 @@
+package dev.hardening.auditor.checks.release.trustedpublishing;
+
+import dev.hardening.auditor.checks.support.AuditedNames;
+import dev.hardening.auditor.checks.support.PublishingRepos;
+import dev.hardening.auditor.core.check.Check;
+import dev.hardening.auditor.core.check.CheckContext;
+import dev.hardening.auditor.core.facts.Fact;
+import dev.hardening.auditor.core.facts.github.GitHubRepoFacts;
+import dev.hardening.auditor.core.facts.github.repo.PublishingRepositories;
+import dev.hardening.auditor.core.facts.github.repo.PublishingRepository;
+import dev.hardening.auditor.core.facts.npm.NpmFacts;
+import dev.hardening.auditor.core.facts.npm.NpmPackument;
+import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
+import dev.hardening.auditor.core.facts.pypi.PyPIProject;
+import dev.hardening.auditor.core.model.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code release.trusted-publishing}: packages published through OIDC trusted publishing rather than
+ * long-lived tokens, and no token left beside it. Two kinds of finding:
+ * <ul>
+ *   <li>per publishing repository ({@code repo:owner/name}), from its workflows: see {@link RepositoryPublishing};</li>
+ *   <li>per audited package ({@code npm:name}, {@code pypi:name}), from the registry: see {@link PackagePublishing}.</li>
+ * </ul>
+ * The registry's own token list comes in through {@link RegistryTokenInventory} (not wired yet).
+ */
+public final class TrustedPublishingCheck implements Check {
+    private final RegistryTokenInventory inventory;
+
+    /** For the service loader: no registry token inventory yet (see {@link RegistryTokenInventory}). */
+    public TrustedPublishingCheck() {
+        this(RegistryTokenInventory.NOT_INSPECTED);
+    }
+
+    public TrustedPublishingCheck(RegistryTokenInventory inventory) {
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        RepositoryWorkflows workflows = new RepositoryWorkflows(context);
+        PublishingRepos.Repos repos = PublishingRepos.read(context);
+        findings.addAll(repos.findings().stream().filter(f -> f.status() != dev.hardening.auditor.core.model.Status.NOT_APPLICABLE).toList());
+        for (PublishingRepository repo : repos.repositories()) {
+            findings.add(RepositoryPublishing.judge(context, repo, workflows));
+        }
+        Fact<PublishingRepositories> linked = context.facts().lookup(GitHubRepoFacts.PUBLISHING_REPOSITORIES);
+        PackagePublishing packages = new PackagePublishing(context, workflows, linked.valueIfAvailable(), inventory);
+
+        AuditedNames.Names npm = AuditedNames.npmPackages(context);
+        findings.addAll(npm.unknowns());
+        for (String name : npm.names()) {
+            Fact<NpmPackument> fact = context.facts().lookup(NpmFacts.packument(name));
+            findings.add(fact instanceof Fact.Available<NpmPackument> a ? packages.npm(name, a.value())
+                    : context.unknown("npm:" + name, ((Fact.Unavailable<NpmPackument>) fact).unavailability()));
+        }
+        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
+        findings.addAll(pypi.unknowns());
+        for (String name : pypi.names()) {
+            Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
+            findings.add(fact instanceof Fact.Available<PyPIProject> a ? packages.pypi(name, a.value())
+                    : context.unknown("pypi:" + name, ((Fact.Unavailable<PyPIProject>) fact).unavailability()));
+        }
+        return findings;
+    }
+}
