@@ -16,6 +16,8 @@ final class PyPICollectors {
     static void register(CollectorRegistry r, Clients clients, AuditTargets targets) {
         r.register(PyPIFacts.project(""), (key, facts) -> clients.pypi().project(key.subject()));
         r.register(PyPIFacts.AUDITED_PROJECTS, new PyPIAuditedProjectsCollector(targets));
+        // Decoded locally: the token never leaves the machine.
+        r.register(PyPIFacts.TOKEN_SCOPE, (key, facts) -> clients.pypi().tokenScope());
         r.register(PyPIFacts.provenance("", "", ""), (key, facts) -> {
             String[] parts = key.subject().split("/", -1);
             if (parts.length != 3) {

@@ -3,6 +3,7 @@ package dev.hardening.auditor.core.facts.pypi;
 import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.NameList;
 import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.core.tokens.pypi.PyPITokenInfo;
 
 /** The PyPI facts that checks can ask for. */
 public final class PyPIFacts {
@@ -11,6 +12,12 @@ public final class PyPIFacts {
 
     /** The projects this audit covers: {@code --pypi-project} plus those of each {@code --pypi-user}. */
     public static final FactKey<NameList> AUDITED_PROJECTS = FactKey.of("pypi.audited-projects", Platform.PYPI, NameList.class);
+
+    /**
+     * The PyPI API token given to the audit ({@code PYPI_TOKEN} or {@code --pypi-token-file}), decoded
+     * on this machine. Unavailable without one; the token itself is never sent anywhere.
+     */
+    public static final FactKey<PyPITokenInfo> TOKEN_SCOPE = FactKey.of("pypi.token-scope", Platform.PYPI, PyPITokenInfo.class);
 
     private static final FactKey<PyPIProject> PROJECT = FactKey.of("pypi.project", Platform.PYPI, PyPIProject.class);
     private static final FactKey<PyPIFileProvenance> PROVENANCE =
