@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * chain pymacaroons computes, and the {@code pypi-} prefix warehouse adds. The key is a test value;
  * no real token is ever made here.
  */
-final class PyMacaroonV2Encoder {
+public final class PyMacaroonV2Encoder {
     private static final byte[] KEY_GENERATOR = "macaroons-key-generator".getBytes(StandardCharsets.UTF_8);
 
     private String location = "pypi.org";
@@ -25,46 +25,46 @@ final class PyMacaroonV2Encoder {
     private final List<byte[]> thirdPartyVids = new ArrayList<>();
     private boolean standardAlphabetWithPadding;
 
-    static PyMacaroonV2Encoder token() {
+    public static PyMacaroonV2Encoder token() {
         return new PyMacaroonV2Encoder();
     }
 
-    PyMacaroonV2Encoder location(String l) {
+    public PyMacaroonV2Encoder location(String l) {
         this.location = l;
         return this;
     }
 
-    PyMacaroonV2Encoder identifier(String i) {
+    public PyMacaroonV2Encoder identifier(String i) {
         this.identifier = i;
         return this;
     }
 
     /** A first-party caveat, e.g. {@code [1,["sampleproject"]]}. */
-    PyMacaroonV2Encoder caveat(String json) {
+    public PyMacaroonV2Encoder caveat(String json) {
         caveats.add(json.getBytes(StandardCharsets.UTF_8));
         thirdPartyVids.add(null);
         return this;
     }
 
-    PyMacaroonV2Encoder rawCaveat(byte[] bytes) {
+    public PyMacaroonV2Encoder rawCaveat(byte[] bytes) {
         caveats.add(bytes.clone());
         thirdPartyVids.add(null);
         return this;
     }
 
-    PyMacaroonV2Encoder thirdPartyCaveat(String id) {
+    public PyMacaroonV2Encoder thirdPartyCaveat(String id) {
         caveats.add(id.getBytes(StandardCharsets.UTF_8));
         thirdPartyVids.add(new byte[40]);
         return this;
     }
 
     /** Base64 with {@code +/} and {@code =} padding, as some tools re-encode tokens. */
-    PyMacaroonV2Encoder standardBase64() {
+    public PyMacaroonV2Encoder standardBase64() {
         this.standardAlphabetWithPadding = true;
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(2);
         if (location != null) {
@@ -87,7 +87,7 @@ final class PyMacaroonV2Encoder {
         return out.toByteArray();
     }
 
-    String build() {
+    public String build() {
         byte[] raw = bytes();
         String b64 = standardAlphabetWithPadding ? Base64.getEncoder().encodeToString(raw)
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
