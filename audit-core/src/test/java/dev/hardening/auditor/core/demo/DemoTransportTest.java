@@ -140,9 +140,11 @@ class DemoTransportTest {
         assertThat(parser.at("/versions/4.3.0/_npmOperationalInternal/tmp").asText())
                 .isEqualTo("tmp/inkwell-parser_4.3.0_" + Instant.parse("2030-01-06T12:19:40.663Z").toEpochMilli()
                         + "_0." + parser.at("/versions/4.3.0/_npmOperationalInternal/tmp").asText().split("_0\\.")[1]);
-        JsonNode wheel = lint.at("/urls/0");
+        JsonNode wheel = lint.at("/releases/0.4.0/0");
         assertThat(wheel.get("upload_time").asText()).isEqualTo("2028-11-11T18:27:45");
         assertThat(wheel.get("upload_time_iso_8601").asText()).isEqualTo("2028-11-11T18:27:45.306518Z");
+        assertThat(lint.at("/urls/0/upload_time_iso_8601").asText()).as("0.4.1, three days ago")
+                .isEqualTo("2030-01-12T06:41:19.552013Z");
     }
 
     @Test
