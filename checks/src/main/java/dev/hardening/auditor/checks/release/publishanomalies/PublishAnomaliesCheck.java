@@ -33,7 +33,8 @@ public final class PublishAnomaliesCheck implements Check {
             if (fact instanceof Fact.Available<NpmPackument> available) {
                 NpmPackument p = available.value();
                 findings.add(judge(context, subject, name, p.versions().size(), "version",
-                        NpmHistory.anomalies(p, context.policy().rosterFor(subject)), "GET /" + name));
+                        NpmHistory.anomalies(p, context.policy().rosterFor(subject)), "GET /" + name,
+                        "expected publishers, provenance kept, no new install scripts, no dormant restart or burst"));
             } else {
                 findings.add(context.unknown(subject, ((Fact.Unavailable<NpmPackument>) fact).unavailability()));
             }
@@ -46,7 +47,9 @@ public final class PublishAnomaliesCheck implements Check {
             if (fact instanceof Fact.Available<PyPIProject> available) {
                 PyPIProject p = available.value();
                 findings.add(judge(context, subject, name, p.releases().size(), "release",
-                        PyPIHistory.anomalies(context.facts(), p), "GET /pypi/" + name + "/json, Integrity API"));
+                        PyPIHistory.anomalies(context.facts(), p), "GET /pypi/" + name + "/json, Integrity API",
+                        "no release without provenance after attested ones among the last " + PyPIHistory.RECENT_RELEASES
+                                + ", no dormant restart or burst"));
             } else {
                 findings.add(context.unknown(subject, ((Fact.Unavailable<PyPIProject>) fact).unavailability()));
             }
@@ -55,13 +58,13 @@ public final class PublishAnomaliesCheck implements Check {
     }
 
     private static Finding judge(CheckContext context, String subject, String name, int count, String noun,
-                                 List<Anomaly> anomalies, String source) {
+                                 List<Anomaly> anomalies, String source, String looked) {
         if (count == 0) {
             return context.notApplicable(subject, name + " has no published " + noun + "s.");
         }
         if (anomalies.isEmpty()) {
             return context.pass(subject, "Nothing unusual in the " + count + " " + noun + (count == 1 ? "" : "s") + " of " + name
-                    + ": expected publishers, provenance kept, no new install scripts, no dormant restart or burst.",
+                    + ": " + looked + ".",
                     Evidence.of(noun + "s checked", count, source));
         }
         List<Evidence> evidence = new ArrayList<>();
