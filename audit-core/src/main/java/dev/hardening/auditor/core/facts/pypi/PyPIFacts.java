@@ -23,6 +23,14 @@ public final class PyPIFacts {
     private static final FactKey<PyPIFileProvenance> PROVENANCE =
             FactKey.of("pypi.file-provenance", Platform.PYPI, PyPIFileProvenance.class);
 
+    private static final FactKey<PyPIWheelEntries> WHEEL_ENTRIES =
+            FactKey.of("pypi.wheel-entries", Platform.PYPI, PyPIWheelEntries.class);
+
+    /** The entry names of one wheel (its ZIP central directory); subject {@code project/version/filename}. */
+    public static FactKey<PyPIWheelEntries> wheelEntries(String project, String version, String filename) {
+        return WHEEL_ENTRIES.about(project + "/" + version + "/" + filename);
+    }
+
     /** {@code GET /pypi/{project}/json}. */
     public static FactKey<PyPIProject> project(String name) {
         return PROJECT.about(name);

@@ -18,7 +18,7 @@ import java.util.List;
  * past takeovers. npm: a version published by someone outside the roster (or the maintainers), a
  * version without provenance after one with it, a newly added install script. npm and PyPI: a release
  * after a year of silence, a burst of versions across release lines within minutes. PyPI: a release
- * without provenance after attested ones. Any of the first kind FAIL, only timing anomalies WARN, none
+ * without provenance after attested ones, a wheel that adds a {@code .pth} file. Any of the first kind FAIL, only timing anomalies WARN, none
  * PASS. Every anomaly names its version and its evidence.
  */
 public final class PublishAnomaliesCheck implements Check {
@@ -49,6 +49,7 @@ public final class PublishAnomaliesCheck implements Check {
                 findings.add(judge(context, subject, name, p.releases().size(), "release",
                         PyPIHistory.anomalies(context.facts(), p), "GET /pypi/" + name + "/json, Integrity API",
                         "no release without provenance after attested ones among the last " + PyPIHistory.RECENT_RELEASES
+                                + ", no new .pth file in the wheels of the last " + PyPIHistory.WHEEL_RELEASES
                                 + ", no dormant restart or burst"));
             } else {
                 findings.add(context.unknown(subject, ((Fact.Unavailable<PyPIProject>) fact).unavailability()));

@@ -13,6 +13,7 @@ import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
 import dev.hardening.auditor.core.facts.pypi.PyPIFile;
 import dev.hardening.auditor.core.facts.pypi.PyPIProject;
 import dev.hardening.auditor.core.facts.pypi.PyPIRelease;
+import dev.hardening.auditor.core.facts.pypi.PyPIWheelEntries;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
@@ -233,6 +234,46 @@ class PublishAnomaliesCheckTest {
                     .forEach(e -> named.add(e.label().substring("release ".length(), e.label().indexOf(": "))));
             assertThat(named).containsExactlyInAnyOrderElementsOf(versions);
             assertThat(finding.evidence()).extracting(Evidence::value).anyMatch(v -> v.contains(detail));
+        }
+
+        /** Wheel listings: per version, its entries ("" for a wheel that could not be read). */
+        static FakeFacts wheels(PyPIProject project, String... versionAndEntries) {
+            FakeFacts facts = facts(project);
+            for (int i = 0; i < versionAndEntries.length; i += 2) {
+                String v = versionAndEntries[i];
+                String wheel = "poetry_core-" + v + "-py3-none-any.whl";
+                if (versionAndEntries[i + 1].isEmpty()) {
+                    facts.unavailable(PyPIFacts.wheelEntries(PROJECT, v, wheel), Cause.NOT_FOUND);
+                    continue;
+                }
+                List<String> entries = new ArrayList<>(List.of("poetry/core/__init__.py", "poetry_core-" + v + ".dist-info/RECORD"));
+                entries.addAll(List.of(versionAndEntries[i + 1].split(",")));
+                facts.with(PyPIFacts.wheelEntries(PROJECT, v, wheel), new PyPIWheelEntries(PROJECT, v, wheel, entries, true));
+            }
+            return facts;
+        }
+
+        static Stream<Arguments> pth() {
+            PyPIProject three = project("0.23.1", "2026-03-01", "0.23.2", "2026-04-01", "0.23.3", "2026-04-24");
+            return Stream.of(
+                    Arguments.of("no .pth anywhere", wheels(three, "0.23.1", "LICENSE", "0.23.2", "LICENSE", "0.23.3", "LICENSE"),
+                            Status.PASS, List.of(), ""),
+                    Arguments.of("a .pth every release ships", wheels(three, "0.23.1", "x.pth", "0.23.2", "x.pth", "0.23.3", "x.pth"),
+                            Status.PASS, List.of(), ""),
+                    Arguments.of("a .pth inside a package directory is not run", wheels(three, "0.23.1", "LICENSE", "0.23.2", "LICENSE",
+                            "0.23.3", "poetry/data/x.pth"), Status.PASS, List.of(), ""),
+                    Arguments.of("0.23.3 adds elementary.pth (elementary-data)", wheels(three, "0.23.1", "LICENSE", "0.23.2", "LICENSE",
+                            "0.23.3", "elementary.pth"), Status.FAIL, List.of("0.23.3"),
+                            "poetry_core-0.23.3-py3-none-any.whl adds elementary.pth, which Python runs at every start, absent from"
+                                    + " poetry_core-0.23.2-py3-none-any.whl"),
+                    Arguments.of("the previous wheel could not be read", wheels(three, "0.23.1", "LICENSE", "0.23.2", "",
+                            "0.23.3", "elementary.pth"), Status.PASS, List.of(), ""));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("pth")
+        void newPthFilesInWheelsAreFound(String name, FakeFacts facts, Status expected, List<String> versions, String detail) {
+            releasesAreReadForTakeoverTraces(name, facts, expected, versions, detail);
         }
 
         @Test
