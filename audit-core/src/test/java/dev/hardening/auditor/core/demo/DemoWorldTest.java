@@ -145,13 +145,27 @@ class DemoWorldTest {
             anomalies.put("npm:" + name, String.join(", ", found));
         }
         for (String name : DemoWorld.targets().pypiProjects()) {
-            List<Instant> uploads = new ArrayList<>();
-            w.pypi(name).get("releases").forEach(files -> uploads.add(Instant.parse(files.get(0).get("upload_time_iso_8601").asText())));
-            uploads.sort(null);
+            List<JsonNode> releases = new ArrayList<>();
+            w.pypi(name).get("releases").forEach(releases::add);
+            releases.sort((a, b) -> a.get(0).get("upload_time_iso_8601").asText().compareTo(b.get(0).get("upload_time_iso_8601").asText()));
             List<String> found = new ArrayList<>();
-            for (int i = 1; i < uploads.size(); i++) {
-                if (Duration.between(uploads.get(i - 1), uploads.get(i)).compareTo(YEAR) > 0) {
+            Set<String> pthBefore = null;
+            for (int i = 0; i < releases.size(); i++) {
+                Instant at = Instant.parse(releases.get(i).get(0).get("upload_time_iso_8601").asText());
+                if (i > 0 && Duration.between(Instant.parse(releases.get(i - 1).get(0).get("upload_time_iso_8601").asText()), at)
+                        .compareTo(YEAR) > 0) {
                     found.add("dormant");
+                }
+                if (i >= releases.size() - 3) {
+                    String wheel = "";
+                    for (JsonNode f : releases.get(i)) {
+                        wheel = f.get("filename").asText().endsWith(".whl") ? f.get("url").asText() : wheel;
+                    }
+                    Set<String> pth = pthFiles(w.client.bytes(wheel));
+                    if (pthBefore != null && !pthBefore.containsAll(pth)) {
+                        found.add("pth");
+                    }
+                    pthBefore = pth;
                 }
             }
             anomalies.put("pypi:" + name, String.join(", ", found));
@@ -162,7 +176,7 @@ class DemoWorldTest {
                 entry("npm:@inkwell/cli", "2.4.0 publisher, 2.4.0 provenance, 2.4.0 install script"),
                 entry("npm:inkwell-colors", ""),
                 entry("pypi:inkwell", ""),
-                entry("pypi:inkwell-lint", "dormant"));
+                entry("pypi:inkwell-lint", "dormant, pth"));
     }
 
     @Test
@@ -496,6 +510,21 @@ class DemoWorldTest {
             return "FAIL";
         }
         return expires.get().isBefore(now.plus(Duration.ofDays(30))) ? "WARN" : "PASS";
+    }
+
+    /** The top-level .pth files of a wheel. */
+    private static Set<String> pthFiles(byte[] wheel) {
+        Set<String> out = new TreeSet<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(wheel))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (!e.getName().contains("/") && e.getName().endsWith(".pth")) {
+                    out.add(e.getName());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a wheel", e);
+        }
+        return out;
     }
 
     private static boolean hasProvenance(JsonNode version) {
