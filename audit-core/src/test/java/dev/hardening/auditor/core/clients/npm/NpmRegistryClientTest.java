@@ -22,6 +22,9 @@ import dev.hardening.auditor.core.facts.npm.NpmTrustedPublisher;
 import dev.hardening.auditor.core.facts.npm.NpmTwoFactor;
 import dev.hardening.auditor.core.facts.npm.NpmVersion;
 import dev.hardening.auditor.core.http.FetchException;
+import dev.hardening.auditor.core.http.HostCredential;
+import dev.hardening.auditor.core.secrets.Secret;
+import okhttp3.HttpUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -349,6 +352,26 @@ class NpmRegistryClientTest {
 
         assertThat(packages).containsExactly("n-payment", "@x402/stellar", "x402");
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void privateRegistryWithATokenGetsItOnScopedPackagesAndTokenListsUnderItsPath() throws Exception {
+        String token = "verdaccio-test-token-0123456789";
+        HttpUrl base = server.url("/verdaccio/");
+        NpmRegistryClient client = new NpmRegistryClient(gateway(List.of(HostCredential.bearer("NPM_TOKEN", base, Secret.of(token)))),
+                base, true);
+        server.enqueue(json(fixture("npm/packument_full_testing-fail-postinstall.json")));
+        server.enqueue(json(fixture("npm/tokens_v1_npmcli_test.json")));
+
+        client.packument("@isaacs/testing-fail-postinstall");
+        client.tokens();
+
+        RecordedRequest packument = server.takeRequest();
+        assertThat(packument.getRequestLine()).isEqualTo("GET /verdaccio/@isaacs%2Ftesting-fail-postinstall HTTP/1.1");
+        assertThat(packument.getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+        RecordedRequest tokens = server.takeRequest();
+        assertThat(tokens.getRequestLine()).isEqualTo("GET /verdaccio/-/npm/v1/tokens HTTP/1.1");
+        assertThat(tokens.getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
     }
 
     @Test
