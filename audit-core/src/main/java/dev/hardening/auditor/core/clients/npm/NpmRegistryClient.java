@@ -31,6 +31,11 @@ import okhttp3.HttpUrl;
 public final class NpmRegistryClient {
     /** Page size of the search API; the registry caps {@code size} at 250. */
     static final int SEARCH_PAGE_SIZE = 250;
+    /**
+     * A full packument is larger than most responses (tens of megabytes for packages with thousands
+     * of versions), so it gets its own cap; it is parsed as a stream, so only the records stay.
+     */
+    public static final long MAX_PACKUMENT_BYTES = 160L * 1024 * 1024;
     /** Bound on the pages of the token list (the registry pages it; an account has a handful of tokens). */
     static final int MAX_TOKEN_PAGES = 20;
     /** Bound on a user's packages, so one prolific account cannot turn an audit into thousands of requests. */
@@ -69,7 +74,8 @@ public final class NpmRegistryClient {
         String n = checkedPackageName(name);
         // addPathSegment encodes the scope's '/' as %2F, the form the registry expects.
         ApiRequest request = request(baseUrl.newBuilder().addPathSegment(n).build(), "GET /" + n);
-        ApiResponse response = gateway.get(request, status -> status == 404 || status >= 200 && status < 300);
+        ApiResponse response = gateway.get(request, status -> status == 404 || status >= 200 && status < 300,
+                MAX_PACKUMENT_BYTES);
         if (response.status() == 404) {
             throw Failures.notFound("npm has no package named '" + n + "'",
                     "check the --npm-package name (a private package needs an NPM_TOKEN that can read it)");

@@ -375,6 +375,22 @@ class NpmRegistryClientTest {
     }
 
     @Test
+    void aPackumentMayBeLargerThanTheUsualResponseCapOtherResourcesMayNot() throws Exception {
+        var settings = dev.hardening.auditor.core.http.HttpSettings.defaults().withMaxRetries(0).withMaxResponseBytes(2_000);
+        var gateway = new dev.hardening.auditor.core.http.HttpGateway(dev.hardening.auditor.core.http.HttpClients.forAudit(
+                settings, List.of(), d -> { }, java.time.Clock.systemUTC(), List.of()), JSON,
+                dev.hardening.auditor.core.engine.ProgressListener.NONE, 8);
+        NpmRegistryClient client = new NpmRegistryClient(gateway, server.url("/"), false);
+        String packument = fixture("npm/packument_full_has-package-exports.json");
+        assertThat(packument.length()).isGreaterThan(20_000);
+        server.enqueue(json(packument));
+        server.enqueue(json(fixture("npm/search_v1_text_x402_stellar_2026_trimmed.json")));
+
+        assertThat(client.packument("has-package-exports").versions()).hasSize(11);
+        fetchFailure(() -> client.packagesOf("someone"), Cause.TOO_LARGE);
+    }
+
+    @Test
     void privateRegistryWithPathPrefix() throws Exception {
         server.enqueue(json(fixture("npm/packument_full_tiny-tarball.json")));
 
