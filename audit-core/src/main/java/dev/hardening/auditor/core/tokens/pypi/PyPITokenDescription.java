@@ -27,6 +27,14 @@ public record PyPITokenDescription(String kind, String scope, String expiry, Str
         caveats = List.copyOf(caveats);
     }
 
+    /**
+     * Decodes a token offline and describes it, for {@code ./auditor token-inspect}. The token is not
+     * kept; the error, if any, never contains it.
+     */
+    public static PyPITokenDescription inspect(CharSequence token, Instant now) throws InvalidTokenException {
+        return of(PyPITokenDecoder.decode(token), now);
+    }
+
     public static PyPITokenDescription of(PyPITokenInfo info, Instant now) {
         String index = info.index() == PyPITokenInfo.Index.TEST_PYPI ? "TestPyPI" : "PyPI";
         String kind = switch (info.scope()) {

@@ -37,6 +37,7 @@ class PyPITokenDescriptionTest {
                                                String revoke) throws Exception {
         String t = encoder.build();
         PyPITokenDescription d = PyPITokenDescription.of(PyPITokenDecoder.decode(t), NOW);
+        assertThat(PyPITokenDescription.inspect(t, NOW)).isEqualTo(d);
 
         assertThat(d.kind()).contains(kind);
         assertThat(d.scope()).contains(scope);
