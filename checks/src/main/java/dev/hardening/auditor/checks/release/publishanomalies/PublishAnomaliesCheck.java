@@ -22,6 +22,8 @@ import java.util.List;
  * PASS. Every anomaly names its version and its evidence.
  */
 public final class PublishAnomaliesCheck implements Check {
+    static final int IN_MESSAGE = 6;
+    static final int MAX_EVIDENCE = 60;
     @Override
     public List<Finding> evaluate(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -71,8 +73,13 @@ public final class PublishAnomaliesCheck implements Check {
         List<Evidence> evidence = new ArrayList<>();
         boolean strong = false;
         for (Anomaly a : anomalies) {
-            evidence.add(Evidence.of(noun + " " + a.version() + ": " + a.kind().label(), a.detail(), source));
+            if (evidence.size() < MAX_EVIDENCE) {
+                evidence.add(Evidence.of(noun + " " + a.version() + ": " + a.kind().label(), a.detail(), source));
+            }
             strong |= a.kind().strong();
+        }
+        if (anomalies.size() > MAX_EVIDENCE) {
+            evidence.add(Evidence.of("more anomalies", anomalies.size() - MAX_EVIDENCE + " not listed", source));
         }
         String message = anomalies.size() + (anomalies.size() == 1 ? " anomaly" : " anomalies") + " in the history of " + name
                 + ": " + summary(anomalies) + ".";
@@ -84,11 +91,13 @@ public final class PublishAnomaliesCheck implements Check {
                 + " these releases.", evidence);
     }
 
+    /** The newest anomalies first matter most; a long history is cut after {@value #IN_MESSAGE}. */
     private static String summary(List<Anomaly> anomalies) {
         List<String> parts = new ArrayList<>();
-        for (Anomaly a : anomalies) {
+        for (Anomaly a : anomalies.subList(0, Math.min(IN_MESSAGE, anomalies.size()))) {
             parts.add(a.version() + " " + a.detail());
         }
-        return String.join("; ", parts);
+        int rest = anomalies.size() - parts.size();
+        return String.join("; ", parts) + (rest > 0 ? "; and " + rest + " more in the evidence" : "");
     }
 }
