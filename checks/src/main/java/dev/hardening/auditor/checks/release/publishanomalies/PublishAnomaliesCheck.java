@@ -91,7 +91,7 @@ public final class PublishAnomaliesCheck implements Check {
                 + " these releases.", evidence);
     }
 
-    /** The newest anomalies first matter most; a long history is cut after {@value #IN_MESSAGE}. */
+    /** The anomalies in one sentence; a long history is cut after {@value #IN_MESSAGE} (the evidence lists more). */
     private static String summary(List<Anomaly> anomalies) {
         List<String> parts = new ArrayList<>();
         for (Anomaly a : anomalies.subList(0, Math.min(IN_MESSAGE, anomalies.size()))) {
