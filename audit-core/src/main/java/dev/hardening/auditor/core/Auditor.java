@@ -71,6 +71,10 @@ public final class Auditor {
         if (settings.credentials().npm().isPresent()) {
             p.add(Platform.NPM);
         }
+        // Inspected offline only: it opens the PyPI token check, never a request.
+        if (settings.credentials().pypi().isPresent()) {
+            p.add(Platform.PYPI);
+        }
         return p;
     }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 /** Audits real accounts and packages. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class, description = {
         "Audit GitHub, npm and PyPI accounts and packages.",
-        "Tokens come from GITHUB_TOKEN, NPM_TOKEN and HIBP_API_KEY (or --*-token-file), never from the command line."})
+        "Tokens come from GITHUB_TOKEN, NPM_TOKEN and HIBP_API_KEY (or --*-token-file), never from the command line.",
+        "PYPI_TOKEN (or --pypi-token-file) is only decoded on this machine to report its scope; it is never sent."})
 final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     AuditorCommand root;
@@ -78,7 +79,10 @@ final class AuditCommand implements Callable<Integer> {
         creds.github().ifPresent(root.redactor()::register);
         creds.npm().ifPresent(root.redactor()::register);
         creds.hibp().ifPresent(root.redactor()::register);
-        if (targets.isEmpty() && creds.github().isEmpty() && creds.npm().isEmpty()) {
+        creds.pypi().ifPresent(root.redactor()::register);
+        Policy policy = loadPolicy();
+        targets = withPolicyProjects(targets, policy);
+        if (targets.isEmpty() && creds.github().isEmpty() && creds.npm().isEmpty() && creds.pypi().isEmpty()) {
             throw UserError.usage("nothing to audit: name targets (e.g. --github-user, --npm-package, --pypi-project) "
                     + "or set GITHUB_TOKEN / NPM_TOKEN to audit the token's own account; try 'auditor demo' first");
         }
@@ -89,7 +93,6 @@ final class AuditCommand implements Callable<Integer> {
                 throw UserError.usage("unknown check '" + id + "'; 'auditor checks' lists them");
             }
         }
-        Policy policy = loadPolicy();
         AuditorSettings settings = AuditorSettings.of(endpoints.resolve(root.environment()), creds, http.http())
                 .withEngine(http.engine());
         return new AuditRunner(terminal).run(new Auditor(registry, settings), targets, policy, selected, report);
@@ -104,6 +107,18 @@ final class AuditCommand implements Callable<Integer> {
         } catch (PolicyLoader.InvalidPolicyException e) {
             throw UserError.usage(e.getMessage());
         }
+    }
+
+    /** PyPI has no API listing a user's projects: those named in the policy's roster are audited too. */
+    static AuditTargets withPolicyProjects(AuditTargets targets, Policy policy) {
+        List<String> projects = new ArrayList<>(targets.pypiProjects());
+        policy.rosters().keySet().stream().filter(k -> k.startsWith("pypi:")).map(k -> k.substring("pypi:".length()))
+                .filter(p -> !p.isBlank() && projects.stream().noneMatch(p::equalsIgnoreCase)).sorted().forEach(projects::add);
+        if (projects.size() == targets.pypiProjects().size()) {
+            return targets;
+        }
+        return new AuditTargets(targets.githubUsers(), targets.githubOrgs(), targets.npmUsers(), targets.npmPackages(),
+                targets.pypiUsers(), projects, targets.emails(), targets.workstation());
     }
 
     private static List<String> clean(List<String> values) {

@@ -22,6 +22,7 @@ final class CredentialOptions {
     static final String GITHUB_ENV = "GITHUB_TOKEN";
     static final String NPM_ENV = "NPM_TOKEN";
     static final String HIBP_ENV = "HIBP_API_KEY";
+    static final String PYPI_ENV = "PYPI_TOKEN";
     private static final long MAX_FILE_BYTES = 64 * 1024;
 
     @Option(names = "--github-token-file", paramLabel = "FILE",
@@ -36,11 +37,17 @@ final class CredentialOptions {
             description = "Read the Have I Been Pwned API key from FILE instead of HIBP_API_KEY.")
     Path hibpKeyFile;
 
+    @Option(names = "--pypi-token-file", paramLabel = "FILE",
+            description = "Read a PyPI API token from FILE instead of PYPI_TOKEN, to inspect its scope and expiry"
+                    + " offline (it is never sent anywhere).")
+    Path pypiTokenFile;
+
     Credentials resolve(Map<String, String> env, Terminal terminal) {
         return new Credentials(
                 read("GitHub token", githubTokenFile, env.get(GITHUB_ENV), terminal),
                 read("npm token", npmTokenFile, env.get(NPM_ENV), terminal),
-                read("HIBP API key", hibpKeyFile, env.get(HIBP_ENV), terminal));
+                read("HIBP API key", hibpKeyFile, env.get(HIBP_ENV), terminal),
+                read("PyPI token", pypiTokenFile, env.get(PYPI_ENV), terminal));
     }
 
     private static Optional<Secret> read(String what, Path file, String envValue, Terminal terminal) {

@@ -21,7 +21,7 @@ public record Clients(GitHubClient github, GitHubRepoClient githubRepos, NpmRegi
                 new GitHubClient(gateway, endpoints.githubApi(), credentials.github()),
                 new GitHubRepoClient(gateway, endpoints.githubApi(), credentials.github().isPresent()),
                 new NpmRegistryClient(gateway, endpoints.npmRegistry(), credentials.npm().isPresent()),
-                new PyPIClient(gateway, endpoints.pypi()),
+                new PyPIClient(gateway, endpoints.pypi(), credentials.pypi()),
                 new RdapClient(gateway, endpoints.rdap(), endpoints.rdapBootstrap()),
                 new HibpClient(gateway, endpoints.hibp(), credentials.hibp().isPresent()),
                 new PwnedPasswordsClient(gateway, endpoints.pwnedPasswords()),

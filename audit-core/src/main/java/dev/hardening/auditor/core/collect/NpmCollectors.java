@@ -13,6 +13,7 @@ final class NpmCollectors {
 
     static void register(CollectorRegistry r, Clients clients, AuditTargets targets) {
         r.register(NpmFacts.PROFILE, (key, facts) -> clients.npm().profile());
+        r.register(NpmFacts.TOKENS, (key, facts) -> clients.npm().tokens());
         r.register(NpmFacts.packument(""), (key, facts) -> clients.npm().packument(key.subject()));
         r.register(NpmFacts.userPackages(""), (key, facts) ->
                 new NpmUserPackages(key.subject(), clients.npm().packagesOf(key.subject())));

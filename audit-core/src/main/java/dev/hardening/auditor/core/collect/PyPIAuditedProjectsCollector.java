@@ -37,7 +37,7 @@ final class PyPIAuditedProjectsCollector implements Collector<NameList> {
         for (String user : targets.pypiUsers()) {
             gaps.add(Unavailability.of(Cause.NOT_CONFIGURED,
                     "PyPI has no JSON API that lists the projects of user " + user,
-                    "name " + user + "'s projects with --pypi-project"));
+                    "name " + user + "'s projects with --pypi-project, or list them under roster.pypi in the --policy file"));
         }
         return new NameList(new ArrayList<>(byNormalisedName.values()), gaps);
     }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,9 @@ public final class DemoTransport implements Interceptor {
         RouteTable.Route route = host.match(request.method().toUpperCase(Locale.ROOT), url);
         Instant now = clock.instant();
         List<String> segments = RouteTable.segments(RouteTable.decodedPath(url));
-        byte[] body = route.body().render(now, segments).getBytes(StandardCharsets.UTF_8);
+        String text = route.body().render(now, segments);
+        // Binary answers (wheels) are kept as base64 text files ending in .b64.
+        byte[] body = route.bodyFile().endsWith(".b64") ? Base64.getMimeDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
 
         Headers.Builder headers = new Headers.Builder();
         host.headers().forEach((name, value) -> headers.set(name, value.render(now, segments)));

@@ -33,6 +33,11 @@ public final class DemoWorld {
     // They never leave the process: the demo transport answers before any network interceptor runs.
     private static final String GITHUB_TOKEN = "ghp_DEMOdemoDEMOdemoDEMOdemoDEMOdemo0000";
     private static final String NPM_TOKEN = "npm_DEMOdemoDEMOdemoDEMOdemoDEMOdemo0000";
+    // A pymacaroons v2 macaroon for pypi.org with identifier DEMO0000-demo-…, the legacy account-wide
+    // caveat {"version": 1, "permissions": "user"} and an all-zero signature: decoded offline by
+    // pypi.token-scope (FAIL, account-wide), never valid, never sent (no host credential is made from it).
+    private static final String PYPI_TOKEN = "pypi-AgEIcHlwaS5vcmcCJERFTU8wMDAwLWRlbW8tNDAwMC04MDAwLTAwMDAwMDAwMDAwMAACJXsid"
+            + "mVyc2lvbiI6IDEsICJwZXJtaXNzaW9ucyI6ICJ1c2VyIn0AAAYgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     private DemoWorld() {
     }
@@ -50,7 +55,7 @@ public final class DemoWorld {
         Endpoints endpoints = Endpoints.defaults().withRdap(RDAP_SERVER);
         // No HIBP key: the breach check reports UNKNOWN ("needs an HIBP API key"), as it would for a newcomer.
         Credentials credentials = new Credentials(Optional.of(Secret.of(GITHUB_TOKEN)),
-                Optional.of(Secret.of(NPM_TOKEN)), Optional.empty());
+                Optional.of(Secret.of(NPM_TOKEN)), Optional.empty(), Optional.of(Secret.of(PYPI_TOKEN)));
         // Nothing to cache and nothing worth retrying: every answer is computed in-process.
         HttpSettings demoHttp = http.withCacheDir(null).withMaxRetries(0);
         return new AuditorSettings(endpoints, credentials, demoHttp, AuditEngine.Settings.defaults(), clock,

@@ -9,6 +9,7 @@ import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.http.internal.InsecureTransportException;
 import dev.hardening.auditor.core.http.internal.RateLimitedException;
+import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import dev.hardening.auditor.core.http.internal.ResponseTooLargeException;
 import dev.hardening.auditor.core.model.Platform;
 import java.io.IOException;
@@ -76,6 +77,15 @@ public final class HttpGateway {
 
     /** GET, returning any response whose status {@code accepted} allows; other statuses throw. */
     public ApiResponse get(ApiRequest request, IntPredicate accepted) throws FetchException {
+        return get(request, accepted, 0);
+    }
+
+    /**
+     * As {@link #get(ApiRequest, IntPredicate)}, with its own cap on the body instead of the
+     * settings' one ({@code maxBytes <= 0} keeps the settings' cap), for the few resources that are
+     * legitimately large.
+     */
+    public ApiResponse get(ApiRequest request, IntPredicate accepted, long maxBytes) throws FetchException {
         String host = request.url().host();
         if (cancelled) {
             throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
@@ -98,7 +108,7 @@ public final class HttpGateway {
                 // Cancelled while waiting for a turn on this host.
                 throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
             }
-            ApiResponse response = execute(request);
+            ApiResponse response = execute(request, maxBytes);
             if (!accepted.test(response.status())) {
                 throw statusFailure(request, response);
             }
@@ -158,8 +168,11 @@ public final class HttpGateway {
         }
     }
 
-    private ApiResponse execute(ApiRequest request) throws FetchException {
+    private ApiResponse execute(ApiRequest request, long maxBytes) throws FetchException {
         Request.Builder rb = new Request.Builder().url(request.url()).get().tag(RequestStats.class, stats);
+        if (maxBytes > 0) {
+            rb.tag(ResponseSizeLimitInterceptor.Limit.class, new ResponseSizeLimitInterceptor.Limit(maxBytes));
+        }
         request.headers().forEach(rb::header);
         Call call = client.newCall(rb.build());
         inFlight.add(call);

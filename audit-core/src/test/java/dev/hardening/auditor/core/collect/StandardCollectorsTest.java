@@ -102,6 +102,45 @@ class StandardCollectorsTest {
     }
 
     @Test
+    void thePyPITokenIsDecodedLocallyAndNeverSent() throws Exception {
+        // pymacaroons v2: version 2, location "pypi.org", identifier, EOS, caveat [1,["attrs"]], EOS, EOS, signature.
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        raw.write(new byte[] {2, 1, 8});
+        raw.writeBytes("pypi.org".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raw.write(new byte[] {2, 4, 'i', 'd', '-', '1', 0, 2, 13});
+        raw.writeBytes("[1,[\"attrs\"]]".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raw.write(new byte[] {0, 0, 6, 32});
+        raw.writeBytes(new byte[32]);
+        String token = "pypi-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toByteArray());
+        routes.put("/pypi-host/pypi/attrs/json", json(fixture("pypi/pypi_json_project_attrs_legacy.json")));
+        MemoizedFacts facts = facts(targets(List.of(), List.of(), List.of(), List.of("attrs"), List.of()),
+                Credentials.none().withPypi(Optional.of(Secret.of(token))));
+
+        var info = facts.require(PyPIFacts.TOKEN_SCOPE);
+        facts.require(PyPIFacts.project("attrs"));
+
+        assertThat(info.projectNames()).containsExactly("attrs");
+        assertThat(server.getRequestCount()).as("only the project document was fetched").isEqualTo(1);
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getHeaders().toString()).doesNotContain(token.substring(5, 30));
+        assertThat(request.getHeaders().get("Authorization")).isNull();
+        assertThat(request.getUrl().toString()).doesNotContain(token.substring(5, 30));
+    }
+
+    @Test
+    void aMissingOrBrokenPyPITokenIsUnavailableWithAReasonThatHidesIt() {
+        assertThat(unavailability(facts(AuditTargets.none(), Credentials.none()).lookup(PyPIFacts.TOKEN_SCOPE)).cause())
+                .isEqualTo(Cause.NO_CREDENTIAL);
+        String broken = "pypi-AgEIcHlwaS5vcmcCBGlkLTEAAgtbMSxbImF0dHJz";
+        Unavailability why = unavailability(facts(AuditTargets.none(), Credentials.none().withPypi(Optional.of(Secret.of(broken))))
+                .lookup(PyPIFacts.TOKEN_SCOPE));
+
+        assertThat(why.cause()).isEqualTo(Cause.MALFORMED);
+        assertThat(why.reason()).contains("cannot be decoded").doesNotContain(broken.substring(5, 20));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void failuresAreMemoisedToo() {
         MemoizedFacts facts = facts(AuditTargets.none(), Credentials.none());
 

@@ -11,6 +11,8 @@ import dev.hardening.auditor.core.facts.github.GitHubTokenKind;
 import dev.hardening.auditor.core.http.HttpSettings;
 import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.policy.Policy;
+import dev.hardening.auditor.core.tokens.pypi.PyPITokenDecoder;
+import dev.hardening.auditor.core.tokens.pypi.PyPITokenInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,6 +78,105 @@ class DemoWorldTest {
         assertThat(npm).hasSize(40).startsWith("npm_DEMO");
         assertThat(s.credentials().hibp()).as("the breach check is UNKNOWN in the demo").isEmpty();
         assertThat(s.credentials().toString()).doesNotContain("DEMO");
+        assertThat(s.credentials().pypi().orElseThrow().reveal()).startsWith("pypi-AgEIcHlwaS5vcmc");
+    }
+
+    @Test
+    void thePyPITokenIsAnObviouslyFakeAccountWideTokenDecodedOffline() throws Exception {
+        PyPITokenInfo info = PyPITokenDecoder.decode(DemoWorld.settings(HttpSettings.defaults()).credentials().pypi().orElseThrow().reveal());
+
+        assertThat(info.scope()).as("pypi.token-scope FAIL").isEqualTo(PyPITokenInfo.Scope.ACCOUNT);
+        assertThat(info.format()).isEqualTo(PyPITokenInfo.Format.LEGACY);
+        assertThat(info.expiresAt()).isEmpty();
+        assertThat(info.unrecognisedCaveats()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("clocks")
+    void npmTokensGiveOneFailingWriteTokenAndOneSoundReadOnlyToken(Clock clock) {
+        Instant now = clock.instant();
+        JsonNode tokens = new OfflineClient(clock).get("https://registry.npmjs.org/-/npm/v1/tokens").json();
+        Map<String, String> verdicts = new TreeMap<>();
+        for (JsonNode t : tokens.get("objects")) {
+            boolean write = !t.get("readonly").asBoolean();
+            boolean noExpiry = t.get("expiry").isNull();
+            boolean longLived = !noExpiry && Instant.parse(t.get("expiry").asText()).isAfter(now.plus(Duration.ofDays(90)));
+            boolean anyNetwork = !t.get("cidr_whitelist").isArray() || t.get("cidr_whitelist").isEmpty();
+            boolean stale = Instant.parse(t.get("accessed").asText()).isBefore(now.minus(Duration.ofDays(90)));
+            String verdict = write && (noExpiry || t.get("bypass_2fa").asBoolean()) ? "FAIL"
+                    : write && (longLived || anyNetwork) || stale ? "WARN" : "PASS";
+            verdicts.put(t.get("key").asText().substring(0, 6), verdict);
+        }
+
+        assertThat(verdicts).containsOnly(entry("3f9c2a", "FAIL"), entry("b21e7c", "PASS"));
+        assertThat(tokens.get("total").asInt()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("clocks")
+    void publishAnomaliesAreOnlyWherePlanted(Clock clock) {
+        World w = new World(clock);
+        Map<String, String> anomalies = new TreeMap<>();
+        Policy policy = DemoWorld.policy();
+        for (String name : DemoWorld.targets().npmPackages()) {
+            JsonNode p = w.packument(name);
+            List<JsonNode> versions = w.versionsByTime(p);
+            Set<String> roster = policy.rosterFor("npm:" + name).orElseThrow();
+            List<String> found = new ArrayList<>();
+            boolean attestedBefore = false;
+            for (int i = 0; i < versions.size(); i++) {
+                JsonNode v = versions.get(i);
+                String version = v.get("version").asText();
+                boolean trusted = v.at("/_npmUser/trustedPublisher").isObject();
+                if (!trusted && !roster.contains(v.at("/_npmUser/name").asText())) {
+                    found.add(version + " publisher");
+                }
+                if (attestedBefore && !hasProvenance(v)) {
+                    found.add(version + " provenance");
+                }
+                attestedBefore |= hasProvenance(v);
+                if (i > 0 && !installScripts(v).isEmpty() && installScripts(versions.get(i - 1)).isEmpty()) {
+                    found.add(version + " install script");
+                }
+                if (i > 0 && Duration.between(w.publishedAt(p, versions.get(i - 1)), w.publishedAt(p, v)).compareTo(YEAR) > 0) {
+                    found.add(version + " dormant");
+                }
+            }
+            anomalies.put("npm:" + name, String.join(", ", found));
+        }
+        for (String name : DemoWorld.targets().pypiProjects()) {
+            List<JsonNode> releases = new ArrayList<>();
+            w.pypi(name).get("releases").forEach(releases::add);
+            releases.sort((a, b) -> a.get(0).get("upload_time_iso_8601").asText().compareTo(b.get(0).get("upload_time_iso_8601").asText()));
+            List<String> found = new ArrayList<>();
+            Set<String> pthBefore = null;
+            for (int i = 0; i < releases.size(); i++) {
+                Instant at = Instant.parse(releases.get(i).get(0).get("upload_time_iso_8601").asText());
+                if (i > 0 && Duration.between(Instant.parse(releases.get(i - 1).get(0).get("upload_time_iso_8601").asText()), at)
+                        .compareTo(YEAR) > 0) {
+                    found.add("dormant");
+                }
+                if (i >= releases.size() - 3) {
+                    String wheel = "";
+                    for (JsonNode f : releases.get(i)) {
+                        wheel = f.get("filename").asText().endsWith(".whl") ? f.get("url").asText() : wheel;
+                    }
+                    Set<String> pth = pthFiles(w.client.bytes(wheel));
+                    if (pthBefore != null && !pthBefore.containsAll(pth)) {
+                        found.add("pth");
+                    }
+                    pthBefore = pth;
+                }
+            }
+            anomalies.put("pypi:" + name, String.join(", ", found));
+        }
+
+        assertThat(anomalies).containsOnly(
+                entry("npm:inkwell-parser", ""),
+                entry("npm:@inkwell/cli", "2.4.0 publisher, 2.4.0 provenance, 2.4.0 install script"),
+                entry("npm:inkwell-colors", ""),
+                entry("pypi:inkwell", ""),
+                entry("pypi:inkwell-lint", "dormant, pth"));
     }
 
     @Test
@@ -409,6 +510,21 @@ class DemoWorldTest {
             return "FAIL";
         }
         return expires.get().isBefore(now.plus(Duration.ofDays(30))) ? "WARN" : "PASS";
+    }
+
+    /** The top-level .pth files of a wheel. */
+    private static Set<String> pthFiles(byte[] wheel) {
+        Set<String> out = new TreeSet<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(wheel))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (!e.getName().contains("/") && e.getName().endsWith(".pth")) {
+                    out.add(e.getName());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a wheel", e);
+        }
+        return out;
     }
 
     private static boolean hasProvenance(JsonNode version) {

@@ -66,6 +66,15 @@ final class OfflineClient {
         }
     }
 
+    /** The body of a binary answer (a wheel), read fully. */
+    byte[] bytes(String url) {
+        try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
+            return r.body().bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A response, read fully. */
     record Answer(int status, Headers headers, String body) {
         JsonNode json() {

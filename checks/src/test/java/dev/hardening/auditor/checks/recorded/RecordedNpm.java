@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hardening.auditor.core.facts.npm.NpmPackument;
 import dev.hardening.auditor.core.facts.npm.NpmPerson;
 import dev.hardening.auditor.core.facts.npm.NpmProfile;
+import dev.hardening.auditor.core.facts.npm.NpmToken;
+import dev.hardening.auditor.core.facts.npm.NpmTokens;
 import dev.hardening.auditor.core.facts.npm.NpmTrustedPublisher;
 import dev.hardening.auditor.core.facts.npm.NpmTwoFactor;
 import dev.hardening.auditor.core.facts.npm.NpmVersion;
@@ -42,6 +44,27 @@ public final class RecordedNpm {
             default -> NpmTwoFactor.Mode.UNRECOGNISED;
         };
         return new NpmTwoFactor(mode, tfa.path("pending").asBoolean(false));
+    }
+
+    /**
+     * {@code GET /-/npm/v1/tokens}: key prefix, readonly, cidr_whitelist, dates, and the granular fields
+     * (expiry, bypass_2fa, accessed, revoked); the {@code token} field is dropped.
+     */
+    public static NpmTokens tokens(JsonNode n) {
+        List<NpmToken> tokens = new ArrayList<>();
+        for (JsonNode t : n.path("objects")) {
+            String key = t.path("key").asText("");
+            List<String> cidr = new ArrayList<>();
+            t.path("cidr_whitelist").forEach(c -> cidr.add(c.asText()));
+            JsonNode readonly = t.get("readonly");
+            JsonNode bypass = t.get("bypass_2fa");
+            tokens.add(new NpmToken(key.substring(0, Math.min(6, key.length())),
+                    readonly != null && readonly.isBoolean() ? Optional.of(readonly.asBoolean()) : Optional.empty(),
+                    cidr, List.of(), bypass != null && bypass.isBoolean() ? Optional.of(bypass.asBoolean()) : Optional.empty(),
+                    Json.instant(t, "created"), Json.instant(t, "updated"), Json.instant(t, "expiry"), Json.instant(t, "accessed"),
+                    t.path("revoked").asBoolean(false)));
+        }
+        return new NpmTokens(tokens, true);
     }
 
     /** {@code GET /{name}}: versions oldest first by their {@code time} entry. */

@@ -1,20 +1,26 @@
 package dev.hardening.auditor.core.clients.npm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hardening.auditor.core.clients.internal.Failures;
 import dev.hardening.auditor.core.clients.internal.JsonFields;
 import dev.hardening.auditor.core.clients.internal.PathSegments;
 import dev.hardening.auditor.core.facts.npm.NpmPackument;
 import dev.hardening.auditor.core.facts.npm.NpmProfile;
+import dev.hardening.auditor.core.facts.npm.NpmToken;
+import dev.hardening.auditor.core.facts.npm.NpmTokens;
 import dev.hardening.auditor.core.facts.npm.NpmTwoFactor;
 import dev.hardening.auditor.core.http.ApiRequest;
+import dev.hardening.auditor.core.http.ApiResponse;
 import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.http.HttpGateway;
 import dev.hardening.auditor.core.model.Platform;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -25,6 +31,13 @@ import okhttp3.HttpUrl;
 public final class NpmRegistryClient {
     /** Page size of the search API; the registry caps {@code size} at 250. */
     static final int SEARCH_PAGE_SIZE = 250;
+    /**
+     * A full packument is larger than most responses (tens of megabytes for packages with thousands
+     * of versions), so it gets its own cap; it is parsed as a stream, so only the records stay.
+     */
+    public static final long MAX_PACKUMENT_BYTES = 160L * 1024 * 1024;
+    /** Bound on the pages of the token list (the registry pages it; an account has a handful of tokens). */
+    static final int MAX_TOKEN_PAGES = 20;
     /** Bound on a user's packages, so one prolific account cannot turn an audit into thousands of requests. */
     public static final int MAX_USER_PACKAGES = 2_000;
 
@@ -53,15 +66,79 @@ public final class NpmRegistryClient {
         return parseProfile(gateway.getJson(request));
     }
 
-    /** {@code GET /{name}}: the full packument (scoped names are requested as {@code @scope%2Fname}). */
+    /**
+     * {@code GET /{name}}: the full packument (scoped names are requested as {@code @scope%2Fname}),
+     * parsed as a stream so that only what the fact keeps is held in memory.
+     */
     public NpmPackument packument(String name) throws FetchException {
         String n = checkedPackageName(name);
         // addPathSegment encodes the scope's '/' as %2F, the form the registry expects.
         ApiRequest request = request(baseUrl.newBuilder().addPathSegment(n).build(), "GET /" + n);
-        JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
-                "npm has no package named '" + n + "'",
-                "check the --npm-package name (a private package needs an NPM_TOKEN that can read it)"));
-        return PackumentParser.parse(n, json);
+        ApiResponse response = gateway.get(request, status -> status == 404 || status >= 200 && status < 300,
+                MAX_PACKUMENT_BYTES);
+        if (response.status() == 404) {
+            throw Failures.notFound("npm has no package named '" + n + "'",
+                    "check the --npm-package name (a private package needs an NPM_TOKEN that can read it)");
+        }
+        refuseNonJson(request, response);
+        try {
+            return PackumentParser.parse(n, response.body());
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw Failures.malformed("npm returned malformed or truncated JSON for " + request.resource() + where,
+                    "retry later; if it persists, report it with --debug output", response.status());
+        } catch (IOException e) {
+            throw Failures.malformed("npm returned something other than a packument for " + request.resource(),
+                    "check the --npm-registry-url setting", response.status());
+        }
+    }
+
+    /**
+     * {@code GET /-/npm/v1/tokens}: the tokens of the account that owns the supplied token, following
+     * {@code urls.next} (at most {@value #MAX_TOKEN_PAGES} pages, only on the registry's own host).
+     * The registry's {@code token} field (a truncated token) is never kept.
+     */
+    public NpmTokens tokens() throws FetchException {
+        if (!hasToken) {
+            throw Failures.noCredential("no npm token was supplied",
+                    "set NPM_TOKEN to a read-only granular access token");
+        }
+        List<NpmToken> tokens = new ArrayList<>();
+        HttpUrl url = baseUrl.newBuilder().addPathSegments("-/npm/v1/tokens").build();
+        for (int page = 1; page <= MAX_TOKEN_PAGES; page++) {
+            JsonNode json = gateway.getJson(request(url, "GET /-/npm/v1/tokens" + (page == 1 ? "" : " (page " + page + ")")));
+            if (!json.path("objects").isArray()) {
+                throw Failures.malformed("npm answered GET /-/npm/v1/tokens without a list of tokens",
+                        "check the --npm-registry-url setting (a private registry may not support token listing)", 200);
+            }
+            JsonFields.elements(json.path("objects")).forEach(o -> tokens.add(NpmTokenParser.token(o)));
+            Optional<HttpUrl> next = JsonFields.text(json.path("urls"), "next").map(url::resolve)
+                    .filter(u -> u.host().equals(baseUrl.host()) && u.port() == baseUrl.port());
+            if (next.isEmpty() || next.get().equals(url)) {
+                return new NpmTokens(tokens, true);
+            }
+            url = next.get();
+        }
+        return new NpmTokens(tokens, false);
+    }
+
+    private static void refuseNonJson(ApiRequest request, ApiResponse response) throws FetchException {
+        String contentType = Optional.ofNullable(response.header("Content-Type")).orElse("");
+        byte[] body = response.body();
+        int first = 0;
+        while (first < body.length && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r'
+                || body[first] == '\t' || body[first] == (byte) 0xEF || body[first] == (byte) 0xBB || body[first] == (byte) 0xBF)) {
+            first++;
+        }
+        if (first == body.length) {
+            throw Failures.malformed("npm returned an empty body for " + request.resource() + " (HTTP " + response.status() + ")",
+                    "retry later", response.status());
+        }
+        if (body[first] == '<' || contentType.startsWith("text/html")) {
+            throw Failures.malformed("npm returned an HTML page instead of JSON for " + request.resource()
+                    + " (HTTP " + response.status() + ")", "check the npm URL setting, or retry later", response.status());
+        }
     }
 
     /**

@@ -12,6 +12,9 @@ public final class NpmFacts {
     /** {@code GET /-/npm/v1/user} with the supplied token. Unavailable without NPM_TOKEN. */
     public static final FactKey<NpmProfile> PROFILE = FactKey.of("npm.profile", Platform.NPM, NpmProfile.class);
 
+    /** {@code GET /-/npm/v1/tokens} with the supplied token: the account's tokens, never their values. */
+    public static final FactKey<NpmTokens> TOKENS = FactKey.of("npm.tokens", Platform.NPM, NpmTokens.class);
+
     /** The packages this audit covers: {@code --npm-package} plus those of each {@code --npm-user}. */
     public static final FactKey<NameList> AUDITED_PACKAGES = FactKey.of("npm.audited-packages", Platform.NPM, NameList.class);
 

@@ -3,6 +3,7 @@ package dev.hardening.auditor.core.facts.pypi;
 import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.NameList;
 import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.core.tokens.pypi.PyPITokenInfo;
 
 /** The PyPI facts that checks can ask for. */
 public final class PyPIFacts {
@@ -12,9 +13,23 @@ public final class PyPIFacts {
     /** The projects this audit covers: {@code --pypi-project} plus those of each {@code --pypi-user}. */
     public static final FactKey<NameList> AUDITED_PROJECTS = FactKey.of("pypi.audited-projects", Platform.PYPI, NameList.class);
 
+    /**
+     * The PyPI API token given to the audit ({@code PYPI_TOKEN} or {@code --pypi-token-file}), decoded
+     * on this machine. Unavailable without one; the token itself is never sent anywhere.
+     */
+    public static final FactKey<PyPITokenInfo> TOKEN_SCOPE = FactKey.of("pypi.token-scope", Platform.PYPI, PyPITokenInfo.class);
+
     private static final FactKey<PyPIProject> PROJECT = FactKey.of("pypi.project", Platform.PYPI, PyPIProject.class);
     private static final FactKey<PyPIFileProvenance> PROVENANCE =
             FactKey.of("pypi.file-provenance", Platform.PYPI, PyPIFileProvenance.class);
+
+    private static final FactKey<PyPIWheelEntries> WHEEL_ENTRIES =
+            FactKey.of("pypi.wheel-entries", Platform.PYPI, PyPIWheelEntries.class);
+
+    /** The entry names of one wheel (its ZIP central directory); subject {@code project/version/filename}. */
+    public static FactKey<PyPIWheelEntries> wheelEntries(String project, String version, String filename) {
+        return WHEEL_ENTRIES.about(project + "/" + version + "/" + filename);
+    }
 
     /** {@code GET /pypi/{project}/json}. */
     public static FactKey<PyPIProject> project(String name) {

@@ -21,12 +21,18 @@ import okio.Source;
 public final class ResponseSizeLimitInterceptor implements Interceptor {
     private final long maxBytes;
 
+    /** A request tag that sets another cap for one request (a full npm packument can be tens of megabytes). */
+    public record Limit(long bytes) {
+    }
+
     public ResponseSizeLimitInterceptor(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        Limit limit = chain.request().tag(Limit.class);
+        long maxBytes = limit != null && limit.bytes() > 0 ? limit.bytes() : this.maxBytes;
         Response response = chain.proceed(chain.request());
         ResponseBody body = response.body();
         String host = chain.request().url().host();

@@ -16,10 +16,16 @@ import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.npm.NpmPackument;
 import dev.hardening.auditor.core.facts.npm.NpmPerson;
 import dev.hardening.auditor.core.facts.npm.NpmProfile;
+import dev.hardening.auditor.core.facts.npm.NpmToken;
+import dev.hardening.auditor.core.facts.npm.NpmTokens;
 import dev.hardening.auditor.core.facts.npm.NpmTrustedPublisher;
 import dev.hardening.auditor.core.facts.npm.NpmTwoFactor;
 import dev.hardening.auditor.core.facts.npm.NpmVersion;
 import dev.hardening.auditor.core.http.FetchException;
+import dev.hardening.auditor.core.http.HostCredential;
+import dev.hardening.auditor.core.secrets.Secret;
+import okhttp3.HttpUrl;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +137,7 @@ class NpmRegistryClientTest {
         assertThat(latest.integrity()).hasValueSatisfying(i -> assertThat(i).startsWith("sha512-"));
         assertThat(latest.publishedAt()).contains(Instant.parse("2022-04-07T13:21:32.639Z"));
         assertThat(p.repositoryUrl()).contains("git+https://github.com/inspect-js/has-package-exports.git");
+        assertThat(p.sourceRepository().map(r -> r.slug())).contains("github.com/inspect-js/has-package-exports");
         assertThat(p.modified()).contains(Instant.parse("2022-05-04T18:04:33.814Z"));
         assertThat(p.maintainers()).containsExactly(new NpmPerson("ljharb", "ljharb@gmail.com"));
     }
@@ -149,9 +156,13 @@ class NpmRegistryClientTest {
 
     @Test
     void trustedPublishAndProvenanceOfAVersionDocument() throws Exception {
-        JsonNode doc = JSON.readTree(fixture("npm/version_latest_x402-stellar_2.12.0_trusted_publisher.json"));
+        // The recorded version document, placed in a packument as the registry nests it.
+        String packument = "{\"name\":\"@x402/stellar\",\"dist-tags\":{\"latest\":\"2.12.0\"},\"versions\":{\"2.12.0\":"
+                + fixture("npm/version_latest_x402-stellar_2.12.0_trusted_publisher.json")
+                + "},\"time\":{\"2.12.0\":\"2026-05-13T15:47:24.712Z\"}}";
 
-        NpmVersion v = PackumentParser.version("2.12.0", doc, Instant.parse("2026-05-13T15:47:24Z"));
+        NpmPackument p = PackumentParser.parse("@x402/stellar", packument.getBytes(StandardCharsets.UTF_8));
+        NpmVersion v = p.latest().orElseThrow();
 
         assertThat(v.version()).isEqualTo("2.12.0");
         assertThat(v.trustedPublisher()).contains(new NpmTrustedPublisher("github", "oidc:264b9599-4fc0-43e3-8aeb-e95c03bcdf63"));
@@ -159,17 +170,117 @@ class NpmRegistryClientTest {
         assertThat(v.attestationsUrl()).contains("https://registry.npmjs.org/-/npm/v1/attestations/@x402%2fstellar@2.12.0");
         assertThat(v.provenancePredicateType()).contains("https://slsa.dev/provenance/v1");
         assertThat(v.hasProvenance()).isTrue();
+        assertThat(v.publishedAt()).contains(Instant.parse("2026-05-13T15:47:24.712Z"));
         assertThat(v.installScripts()).as("start, build, test... are not install scripts").isEmpty();
-        // repository as a plain string
-        assertThat(PackumentParser.repositoryUrl(doc.path("repository"))).contains("https://github.com/x402-foundation/x402");
+        assertThat(p.repositoryUrl()).as("a plain-string repository of the latest version")
+                .contains("https://github.com/x402-foundation/x402");
     }
 
     @Test
     void legacyStringPeopleAreParsed() throws Exception {
-        assertThat(PackumentParser.person(JSON.readTree("\"Ben Coe <ben@npmjs.com> (https://github.com/bcoe)\"")))
+        assertThat(PackumentParser.personFromString("Ben Coe <ben@npmjs.com> (https://github.com/bcoe)"))
                 .contains(new NpmPerson("Ben Coe", "ben@npmjs.com"));
-        assertThat(PackumentParser.person(JSON.readTree("\"bcoe\""))).contains(new NpmPerson("bcoe", ""));
-        assertThat(PackumentParser.person(JSON.readTree("42"))).isEmpty();
+        assertThat(PackumentParser.personFromString("bcoe")).contains(new NpmPerson("bcoe", ""));
+        assertThat(PackumentParser.personFromString(" ")).isEmpty();
+        NpmPackument p = PackumentParser.parse("x", ("{\"maintainers\":[\"Ben Coe <ben@npmjs.com>\",42,{\"name\":\"a\"}],"
+                + "\"versions\":{\"1.0.0\":{\"_npmUser\":\"bcoe <b@c.de>\",\"scripts\":{\"install\":\"node-gyp rebuild\","
+                + "\"preinstall\":{\"odd\":1}}}},\"time\":{\"1.0.0\":\"2015-01-01T00:00:00Z\"}}").getBytes(StandardCharsets.UTF_8));
+        assertThat(p.maintainers()).containsExactly(new NpmPerson("Ben Coe", "ben@npmjs.com"), new NpmPerson("a", ""));
+        assertThat(p.versions().get(0).publisher()).contains(new NpmPerson("bcoe", "b@c.de"));
+        assertThat(p.versions().get(0).installScripts()).containsExactly(Map.entry("install", "node-gyp rebuild"));
+    }
+
+    @Test
+    void fieldsOfUnexpectedTypesAreSkippedNotFatal() throws Exception {
+        String odd = "{\"name\":42,\"dist-tags\":[\"latest\"],\"maintainers\":{\"name\":\"x\"},\"time\":\"yesterday\","
+                + "\"repository\":[1,2],\"readme\":{\"deep\":[[[{\"a\":1}]]]},\"versions\":{\"1.0.0\":\"oops\","
+                + "\"2.0.0\":{\"dist\":\"x\",\"_npmUser\":7,\"scripts\":[]}}}";
+
+        NpmPackument p = PackumentParser.parse("odd", odd.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(p.name()).isEqualTo("odd");
+        assertThat(p.maintainers()).isEmpty();
+        assertThat(p.distTags()).isEmpty();
+        assertThat(p.versions()).extracting(NpmVersion::version).containsExactly("2.0.0");
+        assertThat(p.versions().get(0).publisher()).isEmpty();
+    }
+
+    @Test
+    void aJsonDocumentThatIsNotAnObjectIsMalformed() {
+        server.enqueue(json("[\"not\", \"a packument\"]"));
+        server.enqueue(json("   "));
+
+        FetchException e = fetchFailure(() -> client(false).packument("tiny-tarball"), Cause.MALFORMED);
+        fetchFailure(() -> client(false).packument("tiny-tarball"), Cause.MALFORMED);
+
+        assertThat(e.getMessage()).contains("GET /tiny-tarball");
+    }
+
+    @Test
+    void tokensAreListedWithoutTheirValues() throws Exception {
+        server.enqueue(json(fixture("npm/tokens_v1_npmcli_test.json")));
+
+        NpmTokens tokens = client(true).tokens();
+
+        assertThat(tokens.complete()).isTrue();
+        assertThat(tokens.tokens()).hasSize(2);
+        NpmToken publish = tokens.tokens().get(0);
+        assertThat(publish.keyPrefix()).isEqualTo("abcd12");
+        assertThat(publish.readonly()).contains(false);
+        assertThat(publish.canWrite()).isTrue();
+        assertThat(publish.cidr()).isEmpty();
+        assertThat(publish.created()).contains(Instant.parse("2020-08-12T16:19:35.326Z"));
+        assertThat(publish.expiry()).isEmpty();
+        NpmToken readOnly = tokens.tokens().get(1);
+        assertThat(readOnly.canWrite()).isFalse();
+        assertThat(readOnly.cidr()).containsExactly("192.168.1.1/32");
+        assertThat(tokens.toString()).doesNotContain("efgh5678", "hgfe8765");
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getRequestLine()).isEqualTo("GET /-/npm/v1/tokens HTTP/1.1");
+    }
+
+    @Test
+    void granularTokenFieldsAndPagesAreRead() throws Exception {
+        server.enqueue(json("{\"objects\":[{\"key\":\"9f8e7d6c5b4a\",\"token\":\"npm_ab…\",\"readonly\":false,"
+                + "\"bypass_2fa\":true,\"expiry\":\"2026-09-01T00:00:00.000Z\",\"accessed\":\"2026-01-02T03:04:05.000Z\","
+                + "\"cidr\":[\"10.0.0.0/8\"],\"permissions\":[{\"name\":\"package\",\"action\":\"read\"}],\"revoked\":null}],"
+                + "\"urls\":{\"next\":\"/-/npm/v1/tokens?page=1\"},\"total\":2}"));
+        server.enqueue(json("{\"objects\":[{\"key\":\"00aa\",\"permissions\":[\"package:write\"],\"revoked\":\"2026-01-01\"}],"
+                + "\"urls\":{},\"total\":2}"));
+
+        NpmTokens tokens = client(true).tokens();
+
+        NpmToken first = tokens.tokens().get(0);
+        assertThat(first.bypass2fa()).contains(true);
+        assertThat(first.expiry()).contains(Instant.parse("2026-09-01T00:00:00Z"));
+        assertThat(first.accessed()).contains(Instant.parse("2026-01-02T03:04:05Z"));
+        assertThat(first.cidr()).containsExactly("10.0.0.0/8");
+        assertThat(first.permissions()).containsExactly("package:read");
+        assertThat(first.canWrite()).as("a granular token with only read permissions").isFalse();
+        assertThat(first.revoked()).isFalse();
+        NpmToken second = tokens.tokens().get(1);
+        assertThat(second.keyPrefix()).isEqualTo("00aa");
+        assertThat(second.canWrite()).isTrue();
+        assertThat(second.revoked()).isTrue();
+        server.takeRequest();
+        assertThat(server.takeRequest().getRequestLine()).isEqualTo("GET /-/npm/v1/tokens?page=1 HTTP/1.1");
+    }
+
+    @Test
+    void tokenPagesOnAnotherHostAreNotFollowedAndWithoutATokenNothingIsAsked() throws Exception {
+        server.enqueue(json("{\"objects\":[],\"urls\":{\"next\":\"https://elsewhere.example/-/npm/v1/tokens?page=1\"}}"));
+
+        assertThat(client(true).tokens().tokens()).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        fetchFailure(() -> client(false).tokens(), Cause.NO_CREDENTIAL);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenListWithoutObjectsIsMalformed() {
+        server.enqueue(json("{\"error\":\"not supported\"}"));
+
+        fetchFailure(() -> client(true).tokens(), Cause.MALFORMED);
     }
 
     @Test
@@ -241,6 +352,42 @@ class NpmRegistryClientTest {
 
         assertThat(packages).containsExactly("n-payment", "@x402/stellar", "x402");
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void privateRegistryWithATokenGetsItOnScopedPackagesAndTokenListsUnderItsPath() throws Exception {
+        String token = "verdaccio-test-token-0123456789";
+        HttpUrl base = server.url("/verdaccio/");
+        NpmRegistryClient client = new NpmRegistryClient(gateway(List.of(HostCredential.bearer("NPM_TOKEN", base, Secret.of(token)))),
+                base, true);
+        server.enqueue(json(fixture("npm/packument_full_testing-fail-postinstall.json")));
+        server.enqueue(json(fixture("npm/tokens_v1_npmcli_test.json")));
+
+        client.packument("@isaacs/testing-fail-postinstall");
+        client.tokens();
+
+        RecordedRequest packument = server.takeRequest();
+        assertThat(packument.getRequestLine()).isEqualTo("GET /verdaccio/@isaacs%2Ftesting-fail-postinstall HTTP/1.1");
+        assertThat(packument.getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+        RecordedRequest tokens = server.takeRequest();
+        assertThat(tokens.getRequestLine()).isEqualTo("GET /verdaccio/-/npm/v1/tokens HTTP/1.1");
+        assertThat(tokens.getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void aPackumentMayBeLargerThanTheUsualResponseCapOtherResourcesMayNot() throws Exception {
+        var settings = dev.hardening.auditor.core.http.HttpSettings.defaults().withMaxRetries(0).withMaxResponseBytes(2_000);
+        var gateway = new dev.hardening.auditor.core.http.HttpGateway(dev.hardening.auditor.core.http.HttpClients.forAudit(
+                settings, List.of(), d -> { }, java.time.Clock.systemUTC(), List.of()), JSON,
+                dev.hardening.auditor.core.engine.ProgressListener.NONE, 8);
+        NpmRegistryClient client = new NpmRegistryClient(gateway, server.url("/"), false);
+        String packument = fixture("npm/packument_full_has-package-exports.json");
+        assertThat(packument.length()).isGreaterThan(20_000);
+        server.enqueue(json(packument));
+        server.enqueue(json(fixture("npm/search_v1_text_x402_stellar_2026_trimmed.json")));
+
+        assertThat(client.packument("has-package-exports").versions()).hasSize(11);
+        fetchFailure(() -> client.packagesOf("someone"), Cause.TOO_LARGE);
     }
 
     @Test

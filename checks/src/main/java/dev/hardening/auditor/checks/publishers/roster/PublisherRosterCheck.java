@@ -13,7 +13,13 @@ import dev.hardening.auditor.core.facts.pypi.PyPIProject;
 import dev.hardening.auditor.core.facts.pypi.PyPIRole;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
+import dev.hardening.auditor.core.facts.npm.NpmVersion;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,26 +32,60 @@ import java.util.regex.Pattern;
 /**
  * {@code publishers.roster}: who can publish each audited package (npm {@code maintainers}, PyPI
  * {@code ownership.roles} Owner and Maintainer), against the team's roster in the policy. Publishers
- * outside the roster FAIL, a single publisher WARN, otherwise PASS. One finding per package; a package
- * whose data cannot be read is UNKNOWN on its own and the others are still evaluated.
+ * outside the roster FAIL; a single publisher, or an npm publisher who has published nothing (in any
+ * audited package) for a year, WARN; otherwise PASS. For npm each publisher's last published version
+ * (from {@code _npmUser} and {@code time}) is evidence. One finding per package; a package whose data
+ * cannot be read is UNKNOWN on its own and the others are still evaluated.
  */
 public final class PublisherRosterCheck implements Check {
     private static final Set<String> PYPI_PUBLISHING_ROLES = Set.of("owner", "maintainer");
     private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
+    static final Duration IDLE = Duration.ofDays(365);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /** A version someone published by hand: which package, which version, when. */
+    private record Publish(String pkg, String version, Instant at) {
+    }
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         AuditedNames.Names npm = AuditedNames.npmPackages(context);
         findings.addAll(npm.unknowns());
-        npm.names().forEach(name -> findings.add(npmPackage(context, name)));
+        Map<String, Publish> lastAnywhere = lastPublishes(context, npm.names());
+        npm.names().forEach(name -> findings.add(npmPackage(context, name, lastAnywhere)));
         AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         findings.addAll(pypi.unknowns());
         pypi.names().forEach(name -> findings.add(pypiProject(context, name)));
         return findings;
     }
 
-    private static Finding npmPackage(CheckContext context, String name) {
+    /** Each account's newest hand publish across the audited packages that could be read (keys lower-cased). */
+    private static Map<String, Publish> lastPublishes(CheckContext context, List<String> names) {
+        Map<String, Publish> last = new HashMap<>();
+        for (String name : names) {
+            context.facts().lookup(NpmFacts.packument(name)).valueIfAvailable()
+                    .ifPresent(p -> lastByPublisher(p).forEach((who, publish) -> last.merge(who, publish,
+                            (a, b) -> a.at().isAfter(b.at()) ? a : b)));
+        }
+        return last;
+    }
+
+    /** Each account's newest publish of one package; trusted-publisher (OIDC) publishes name no person. */
+    private static Map<String, Publish> lastByPublisher(NpmPackument packument) {
+        Map<String, Publish> last = new HashMap<>();
+        for (NpmVersion v : packument.versions()) {
+            if (v.trustedPublisher().isPresent() || v.publisher().isEmpty() || v.publishedAt().isEmpty()
+                    || v.publisher().get().name().isBlank()) {
+                continue;
+            }
+            Publish publish = new Publish(packument.name(), v.version(), v.publishedAt().get());
+            last.merge(key(v.publisher().get().name()), publish, (a, b) -> a.at().isAfter(b.at()) ? a : b);
+        }
+        return last;
+    }
+
+    private static Finding npmPackage(CheckContext context, String name, Map<String, Publish> lastAnywhere) {
         String subject = "npm:" + name;
         Fact<NpmPackument> fact = context.facts().lookup(NpmFacts.packument(name));
         if (fact instanceof Fact.Unavailable<NpmPackument> unavailable) {
@@ -63,8 +103,34 @@ public final class PublisherRosterCheck implements Check {
                     "the package's owners as `npm owner ls " + name + "` shows them");
         }
         Optional<Set<String>> roster = context.policy().rosterFor(subject);
-        return judge(context, subject, name, List.copyOf(publishers.values()), roster,
-                "GET /" + name + " (maintainers)", List.of());
+        String source = "GET /" + name + " (maintainers, versions[]._npmUser, time)";
+        Map<String, Publish> lastHere = lastByPublisher(packument);
+        Instant idleSince = context.now().minus(IDLE);
+        List<Evidence> extra = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
+        for (Publisher publisher : publishers.values()) {
+            Publish here = lastHere.get(key(publisher.name()));
+            Publish anywhere = lastAnywhere.get(key(publisher.name()));
+            String value = here == null ? "has published no version of " + name + " by hand"
+                    : "last published " + here.version() + " on " + DATE.format(here.at());
+            if (anywhere != null && (here == null || anywhere.at().isAfter(here.at()))) {
+                value += "; last publish of all audited packages: " + anywhere.pkg() + " " + anywhere.version()
+                        + " on " + DATE.format(anywhere.at());
+            }
+            extra.add(Evidence.of("publisher " + publisher.name(), value, source));
+            if (anywhere == null || anywhere.at().isBefore(idleSince)) {
+                idle.add(publisher.name());
+            }
+        }
+        boolean trustedLatest = packument.versions().stream().reduce((a, b) -> b)
+                .map(v -> v.trustedPublisher().isPresent()).orElse(false);
+        if (trustedLatest && !idle.isEmpty()) {
+            // Releases go through trusted publishing, so nobody is expected to publish by hand.
+            extra.add(Evidence.of("idle", String.join(", ", idle) + " (not judged: the latest release went through"
+                    + " trusted publishing)", source));
+            idle = List.of();
+        }
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra, idle);
     }
 
     private static Finding pypiProject(CheckContext context, String name) {
@@ -99,11 +165,11 @@ public final class PublisherRosterCheck implements Check {
         }
         Optional<Set<String>> roster = context.policy().rosterFor(subject)
                 .or(() -> context.policy().rosterFor("pypi:" + normalisedPyPIName(name)));
-        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra);
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra, List.of());
     }
 
     private static Finding judge(CheckContext context, String subject, String name, List<Publisher> publishers,
-                                 Optional<Set<String>> roster, String source, List<Evidence> extra) {
+                                 Optional<Set<String>> roster, String source, List<Evidence> extra, List<String> idle) {
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Evidence.of("publishers", String.join(", ", publishers.stream().map(Publisher::shownAs).toList()), source));
         evidence.addAll(extra);
@@ -124,20 +190,32 @@ public final class PublisherRosterCheck implements Check {
             if (!outsiders.isEmpty()) {
                 return context.fail(subject, outsiders.size() + (outsiders.size() == 1 ? " account" : " accounts")
                         + " can publish " + name + " without being in the team's roster: " + String.join(", ", outsiders)
-                        + "." + sole, evidence);
+                        + "." + sole + idleSentence(idle, name), evidence);
             }
         }
         if (single) {
             String who = publishers.get(0).name();
             return context.warn(subject, "Only " + who + " can publish " + name + ": one phished or reused password takes"
                     + " the package over, and nobody else can yank a bad release or revoke tokens if " + who
-                    + " is unavailable.", evidence);
+                    + " is unavailable." + idleSentence(idle, name), evidence);
+        }
+        if (!idle.isEmpty()) {
+            return context.warn(subject, idleSentence(idle, name).strip() + " An account nobody uses is one nobody watches:"
+                    + " remove its publish rights, or confirm it is still protected.", evidence);
         }
         String message = roster.isPresent()
                 ? "All " + publishers.size() + " publishers of " + name + " are in the team's roster."
                 : name + " has " + publishers.size() + " publishers; add a roster for " + subject
                         + " to the policy to be told when that changes.";
         return context.pass(subject, message, evidence);
+    }
+
+    private static String idleSentence(List<String> idle, String name) {
+        if (idle.isEmpty()) {
+            return "";
+        }
+        return " " + String.join(", ", idle) + (idle.size() == 1 ? " has" : " have") + " published nothing for more than"
+                + " a year but can still publish " + name + ".";
     }
 
     private static String key(String user) {

@@ -20,15 +20,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The PyPI half of {@code release.provenance}: the PEP 740 provenance (Integrity API) of the latest
- * release's files. All attested PASS; some attested and some not FAIL (files uploaded outside the
- * trusted publisher); none attested FAIL if the previous release was attested, else WARN. Each file is
- * one request, so at most {@value #MAX_FILES} files of the latest release and
- * {@value #MAX_PREVIOUS_FILES} of the previous one are read.
+ * The PyPI half of {@code release.provenance}: the PEP 740 provenance (Integrity API) of the last
+ * {@value #RECENT_RELEASES} releases. The latest: all files attested PASS; some attested and some not
+ * FAIL (files uploaded outside the trusted publisher); none attested FAIL if the previous release was
+ * attested, else WARN. An attested latest still FAILs when a release between it and an earlier attested
+ * one carried no attestation. Each file is one request, so at most {@value #MAX_FILES} files of the
+ * latest release and {@value #MAX_PREVIOUS_FILES} of each earlier one are read.
  */
 final class PyPIReleaseProvenance {
     static final int MAX_FILES = 12;
     static final int MAX_PREVIOUS_FILES = 4;
+    static final int RECENT_RELEASES = 3;
 
     private PyPIReleaseProvenance() {
     }
@@ -76,6 +78,11 @@ final class PyPIReleaseProvenance {
                     + " ultralytics 8.3.45 and 8.3.46 files were with a leftover API token.", evidence);
         }
         if (!attested.isEmpty() && firstGap == null) {
+            Optional<String> gap = unattestedBetween(context, name, project, release, evidence);
+            if (gap.isPresent()) {
+                return context.fail(subject, gap.get() + " Every file of " + releaseName + " is attested again, but check"
+                        + " that release against the repository: it was uploaded outside the trusted publisher.", evidence);
+            }
             return context.pass(subject, "Every file of " + releaseName + " carries a PEP 740 attestation from "
                     + String.join("; ", publishers) + ".", evidence);
         }
@@ -90,6 +97,49 @@ final class PyPIReleaseProvenance {
         }
         return context.warn(subject, "No file of " + releaseName + " carries an attestation, so nothing ties the release to the"
                 + " repository and workflow that built it; publish through a trusted publisher.", evidence);
+    }
+
+    /**
+     * The releases before {@code latest} in the recent window, oldest first: a release with no attested file
+     * after one with an attested file is a gap in provenance (ultralytics 8.3.45 came between attested releases).
+     */
+    private static Optional<String> unattestedBetween(CheckContext context, String name, PyPIProject project,
+                                                      PyPIRelease latest, List<Evidence> evidence) {
+        if (latest.uploadedAt().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant latestUpload = latest.uploadedAt().get();
+        List<PyPIRelease> earlier = project.releases().stream()
+                .filter(r -> !r.files().isEmpty() && r.uploadedAt().isPresent() && r.uploadedAt().get().isBefore(latestUpload))
+                .sorted(Comparator.comparing(r -> r.uploadedAt().get())).toList();
+        List<PyPIRelease> window = earlier.subList(Math.max(0, earlier.size() - (RECENT_RELEASES - 1)), earlier.size());
+        Optional<String> lastAttested = Optional.empty();
+        List<String> gaps = new ArrayList<>();
+        for (PyPIRelease r : window) {
+            int attested = 0;
+            int bare = 0;
+            for (PyPIFile file : r.files().subList(0, Math.min(MAX_PREVIOUS_FILES, r.files().size()))) {
+                Optional<PyPIFileProvenance> p = context.facts().lookup(PyPIFacts.provenance(name, r.version(), file.filename()))
+                        .valueIfAvailable();
+                if (p.isPresent()) {
+                    attested += p.get().present() ? 1 : 0;
+                    bare += p.get().present() ? 0 : 1;
+                }
+            }
+            String source = "GET /integrity/" + name + "/" + r.version() + "/…/provenance";
+            if (attested > 0) {
+                evidence.add(Evidence.of("release " + r.version(), attested + " of " + (attested + bare) + " checked files attested", source));
+                lastAttested = Optional.of(r.version());
+            } else if (bare > 0) {
+                evidence.add(Evidence.of("release " + r.version(), "no attestation on " + bare + " checked files", source));
+                lastAttested.ifPresent(a -> gaps.add(r.version() + " (after " + a + ")"));
+            }
+        }
+        if (gaps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", gaps) + (gaps.size() == 1 ? " was" : " were") + " uploaded without"
+                + " attestations between attested releases.");
     }
 
     /** Whether the release before {@code latest} had an attested file, reading a bounded number of its files. */

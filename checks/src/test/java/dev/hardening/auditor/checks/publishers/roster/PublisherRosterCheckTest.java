@@ -22,6 +22,7 @@ import dev.hardening.auditor.core.policy.Policy;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
 import dev.hardening.auditor.core.testing.Fixtures;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,9 @@ class PublisherRosterCheckTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String HAS_EXPORTS = "has-package-exports";
     private static final String POETRY_CORE = "poetry-core";
+    /** Between the recorded has-package-exports releases 1.2.3 (2021-05-02) and 1.3.0 (2022-04-07) plus a year. */
+    private static final Instant AT = Instant.parse("2022-04-15T00:00:00Z");
+    private static final String SOURCE = "GET /has-package-exports (maintainers, versions[]._npmUser, time)";
 
     static Stream<Arguments> positive() {
         return Stream.of(
@@ -63,7 +67,7 @@ class PublisherRosterCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("positive")
     void agreedPublishersPass(String name, FakeFacts facts, Policy policy) {
-        Finding finding = HARNESS.policy(policy).targets(bothPlatforms()).runSingle(facts);
+        Finding finding = HARNESS.at(AT).policy(policy).targets(bothPlatforms()).runSingle(facts);
 
         assertThat(finding.status()).isEqualTo(Status.PASS);
     }
@@ -83,8 +87,46 @@ class PublisherRosterCheckTest {
 
         assertThat(finding.subject()).isEqualTo("npm:has-package-exports");
         assertThat(finding.evidence()).containsExactly(
-                new Evidence("publishers", "ljharb", "GET /has-package-exports (maintainers)"));
+                new Evidence("publishers", "ljharb", SOURCE),
+                new Evidence("publisher ljharb", "last published 1.3.0 on 2022-04-07", SOURCE));
         assertThat(finding.evidence()).extracting(Evidence::value).noneMatch(v -> v.contains("@"));
+    }
+
+    static Stream<Arguments> idle() {
+        return Stream.of(
+                Arguments.of("sole publisher idle for four years", npm(HAS_EXPORTS), CheckHarness.DEFAULT_NOW,
+                        Status.WARN, "ljharb has published nothing for more than a year"),
+                Arguments.of("co-maintainer who never published", npmNeverPublished("ljharb", "inspect-js"), AT,
+                        Status.WARN, "inspect-js has published nothing for more than a year"),
+                Arguments.of("both publishers active", npm(HAS_EXPORTS, "ljharb", "inspect-js"), AT, Status.PASS, "2 publishers"),
+                Arguments.of("idle publishers but releases go through trusted publishing",
+                        trustedLatest(npm(HAS_EXPORTS, "ljharb", "inspect-js")), CheckHarness.DEFAULT_NOW, Status.PASS, "2 publishers"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("idle")
+    void publishersIdleForAYearAreFlagged(String name, FakeFacts facts, Instant now, Status expected, String says) {
+        Finding finding = HARNESS.at(now).targets(bothPlatforms()).runSingle(facts);
+
+        assertThat(finding.status()).isEqualTo(expected);
+        assertThat(finding.message()).contains(says);
+    }
+
+    @Test
+    void idlenessCountsPublishesOfEveryAuditedPackage() {
+        // inspect-js published nothing of has-package-exports but did publish another audited package recently.
+        ObjectNode tiny = Fixtures.object("npm/packument_full_tiny-tarball.json");
+        ((ObjectNode) tiny.at("/versions/1.0.0/_npmUser")).put("name", "inspect-js");
+        ((ObjectNode) tiny.get("time")).put("1.0.0", "2022-03-01T00:00:00.000Z");
+        FakeFacts facts = npmNeverPublished("ljharb", "inspect-js")
+                .with(NpmFacts.AUDITED_PACKAGES, new NameList(List.of(HAS_EXPORTS, "tiny-tarball"), List.of()))
+                .with(NpmFacts.packument("tiny-tarball"), RecordedNpm.packument(tiny));
+
+        Finding finding = HARNESS.at(AT).targets(bothPlatforms()).runFor(facts, "npm:" + HAS_EXPORTS);
+
+        assertThat(finding.status()).isEqualTo(Status.PASS);
+        assertThat(finding.evidence()).contains(new Evidence("publisher inspect-js", "has published no version of "
+                + HAS_EXPORTS + " by hand; last publish of all audited packages: tiny-tarball 1.0.0 on 2022-03-01", SOURCE));
     }
 
     @Test
@@ -178,9 +220,32 @@ class PublisherRosterCheckTest {
         return targets().npmUser("ljharb").pypiUser("abn").build();
     }
 
-    /** The recorded packument of {@code name}, with its maintainers replaced when names are given. */
+    /**
+     * The recorded packument of {@code name}, with its maintainers replaced when names are given; the
+     * second one is made the publisher of the newest version (1.3.0), so both have published recently.
+     */
     private static FakeFacts npm(String name, String... maintainers) {
         ObjectNode packument = Fixtures.object("npm/packument_full_" + name + ".json");
+        if (maintainers.length > 1) {
+            ((ObjectNode) packument.at("/versions/1.3.0/_npmUser")).put("name", maintainers[1]);
+        }
+        return packumentFacts(name, packument, maintainers);
+    }
+
+    /** has-package-exports with these maintainers, only the first of whom ever published. */
+    private static FakeFacts npmNeverPublished(String... maintainers) {
+        return packumentFacts(HAS_EXPORTS, Fixtures.object("npm/packument_full_" + HAS_EXPORTS + ".json"), maintainers);
+    }
+
+    /** The packument with its newest version published through a trusted publisher. */
+    private static FakeFacts trustedLatest(FakeFacts ignored) {
+        ObjectNode packument = Fixtures.object("npm/packument_full_" + HAS_EXPORTS + ".json");
+        ((ObjectNode) packument.at("/versions/1.3.0/_npmUser")).put("name", "GitHub Actions")
+                .putObject("trustedPublisher").put("id", "github").put("oidcConfigId", "oidc:test");
+        return packumentFacts(HAS_EXPORTS, packument, "ljharb", "inspect-js");
+    }
+
+    private static FakeFacts packumentFacts(String name, ObjectNode packument, String... maintainers) {
         if (maintainers.length > 0) {
             ArrayNode list = packument.putArray("maintainers");
             for (String m : maintainers) {

@@ -177,6 +177,38 @@ class ReleaseProvenanceCheckTest {
             assertThat(finding.message()).contains(mentioned);
         }
 
+        static Stream<Arguments> recentReleases() {
+            return Stream.of(
+                    Arguments.of("three attested releases", List.of("1.0", "1.1", "1.2"), Status.PASS, "Every file of wide 1.2"),
+                    Arguments.of("attestation adopted at 1.1", List.of("1.1", "1.2"), Status.PASS, "Every file of wide 1.2"),
+                    Arguments.of("1.1 uploaded without attestation between attested releases", List.of("1.0", "1.2"), Status.FAIL,
+                            "1.1 (after 1.0) was uploaded without attestations between attested releases"),
+                    Arguments.of("an attested release older than the window does not count", List.of("0.9", "1.2"), Status.PASS,
+                            "Every file of wide 1.2"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("recentReleases")
+        void theLastThreeReleasesAreRead(String name, List<String> attested, Status expected, String says) {
+            PyPIProject wide = new PyPIProject("wide", "1.2", java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Map.of(), java.util.Optional.empty(), List.of(release("0.9", 2, "2024-11-01T00:00:00Z"),
+                    release("1.0", 2, "2024-12-01T00:00:00Z"), release("1.1", 2, "2025-01-01T00:00:00Z"),
+                    release("1.2", 2, "2025-02-01T00:00:00Z")));
+            FakeFacts facts = names("wide").with(PyPIFacts.project("wide"), wide);
+            JsonNode recorded = Fixtures.json("pypi/integrity_provenance_pypi_attestations-0.0.19.tar.gz.json");
+            for (PyPIRelease r : wide.releases()) {
+                r.files().forEach(f -> facts.with(PyPIFacts.provenance("wide", r.version(), f.filename()), attested.contains(r.version())
+                        ? RecordedPyPI.provenance("wide", r.version(), f.filename(), recorded)
+                        : RecordedPyPI.noProvenance("wide", r.version(), f.filename())));
+            }
+
+            Finding finding = HARNESS.runSingle(facts);
+
+            assertThat(finding.status()).isEqualTo(expected);
+            assertThat(finding.message()).contains(says);
+            assertThat(facts.lookupsOfKind("pypi.file-provenance")).isLessThanOrEqualTo(2 + 2 * 2 + 2);
+        }
+
         @Test
         void unreadableProvenanceForEveryFileIsUnknown() {
             FakeFacts facts = names(POETRY).with(PyPIFacts.project(POETRY), recordedPoetry())
