@@ -39,6 +39,9 @@ public interface Home {
      */
     Optional<String> readText(Path file) throws IOException;
 
+    /** Whether the path is a directory. */
+    boolean isDirectory(Path path);
+
     /** The entries of a directory (files only, not recursive); empty when it does not exist. */
     List<Path> listFiles(Path directory) throws IOException;
 

@@ -83,6 +83,11 @@ public final class LocalHome implements Home {
     }
 
     @Override
+    public boolean isDirectory(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    @Override
     public List<Path> listFiles(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
