@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hardening.auditor.core.clients.internal.Failures;
 import dev.hardening.auditor.core.clients.internal.JsonFields;
 import dev.hardening.auditor.core.clients.internal.PathSegments;
+import dev.hardening.auditor.core.facts.github.GitHubAuthKeys;
 import dev.hardening.auditor.core.facts.github.GitHubTokenInfo;
 import dev.hardening.auditor.core.facts.github.GitHubTokenKind;
 import dev.hardening.auditor.core.facts.github.GitHubUser;
@@ -14,9 +15,12 @@ import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.http.HttpGateway;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.secrets.Secret;
+import dev.hardening.auditor.core.workstation.ssh.SshPublicKey;
 import java.nio.CharBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -69,6 +73,26 @@ public final class GitHubClient {
         JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
                 "GitHub has no user '" + l + "'", "check the --github-user login (it may have been renamed or deleted)"));
         return parseUser(json);
+    }
+
+    /** {@code GET /users/{login}/keys}: the user's SSH authentication keys (public, first 100). */
+    public GitHubAuthKeys authenticationKeys(String login) throws FetchException {
+        String l = PathSegments.checked(login, "GitHub login", "check the --github-user value", false);
+        HttpUrl url = url("users", l, "keys").newBuilder().addQueryParameter("per_page", "100").build();
+        ApiRequest request = request(url, "GET /users/" + l + "/keys");
+        JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
+                "GitHub has no user '" + l + "'", "check the --github-user login"));
+        if (!json.isArray()) {
+            throw Failures.malformed("GitHub answered " + request.resource() + " with something other than a list of keys",
+                    "retry later; if it persists, report it with --debug output", 200);
+        }
+        List<GitHubAuthKeys.Key> keys = new ArrayList<>();
+        for (JsonNode k : JsonFields.elements(json)) {
+            long id = JsonFields.number(k, "id").orElse(0L);
+            JsonFields.text(k, "key").flatMap(SshPublicKey::fromLine)
+                    .ifPresent(pub -> keys.add(new GitHubAuthKeys.Key(id, pub.type(), pub.bits(), pub.fingerprint())));
+        }
+        return new GitHubAuthKeys(l, keys);
     }
 
     static GitHubUser parseUser(JsonNode json) {
