@@ -1,5 +1,6 @@
 package dev.hardening.auditor.core.workstation;
 
+import dev.hardening.auditor.core.testing.Fixtures;
 import dev.hardening.auditor.core.tokens.SampleTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,36 +17,36 @@ import java.util.Map;
  * with decoys (placeholders, documented examples, tokens with a wrong checksum). Every secret is
  * listed in {@link #secrets()} so that tests can prove none of them reaches any output.
  */
-final class PlantedHome {
+public final class PlantedHome {
     // Real-shaped values: checksum-valid where the kind has a checksum.
-    static final String NPM = SampleTokens.withChecksum("npm_", "Qm7tRw2Kp9Lx4Vb8Nc3Zs6Hd1Fg0Jy");
-    static final String NPM_ENV = SampleTokens.withChecksum("npm_", "Ab3Cd5Ef7Gh9Jk2Lm4Np6Qr8St0Uvw");
-    static final String NPM_LEGACY = "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b";
-    static final String NPM_PASSWORD = "correct-horse-battery";
-    static final String GH_OAUTH = SampleTokens.withChecksum("gho_", "Wq8Er4Ty6Ui2Op0As5Df7Gh9Jk3Lz1");
-    static final String GH_PAT = SampleTokens.withChecksum("ghp_", "Zx1Cv3Bn5Mq7Wr9Et2Yu4Io6Pa8Sd0");
-    static final String GH_NETRC = SampleTokens.withChecksum("ghp_", "Lk2Jh4Gf6Ds8Ap0Oi3Uy5Tr7Ew9Qz1");
-    static final String GITLAB_PASSWORD = "s3cr3t p@ss+word";
-    static final String PYPI = "pypi-AgEIcHlwaS5vcmcCJGE0YTQ3ZGI5LTg0YjQtNGJmNy1iNzUyLTZkNDgzNTQ5OTIxNwACKlszLCIyNjk4ZDE3MC0xYzM4LTQ1ZGYtODkwNC04ZmI1NWFiOGE2YmEiXQAABiBiOGQ0YTNiMjFmZGYxMjk4";
-    static final String AWS_KEY_ID = "AKIAQYLPMN5HHHFPZAM2";
-    static final String AWS_SECRET = "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";
-    static final String AWS_TEMP_KEY_ID = "ASIAY34FZKBOKMUTVV7A";
-    static final String AWS_TEMP_SECRET = "Pq3Rs5Tu7Vw9Xy1Za2Bc4De6Fg8Hi0Jk1Lm3No5q";
-    static final String AWS_SESSION = "IQoJb3JpZ2luX2VjEBcaCXVzLWVhc3QtMSJHMEUCIQDexample1SessionTokenValueZq";
-    static final String DOCKER_PASSWORD = "dckr_pat_Hq7Wm2Kp9Rt4Vx8Lb3Nc6Zs1Jd0";
-    static final String NETRC_OTHER = "tr0ub4dor-and-3";
-    static final String SLACK = "xoxb-2048739201-5738291047-Hq7Wm2Kp9Rt4Vx8Lb3Nc6Zs1";
+    public static final String NPM = SampleTokens.withChecksum("npm_", "Qm7tRw2Kp9Lx4Vb8Nc3Zs6Hd1Fg0Jy");
+    public static final String NPM_ENV = SampleTokens.withChecksum("npm_", "Ab3Cd5Ef7Gh9Jk2Lm4Np6Qr8St0Uvw");
+    public static final String NPM_LEGACY = "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b";
+    public static final String NPM_PASSWORD = "correct-horse-battery";
+    public static final String GH_OAUTH = SampleTokens.withChecksum("gho_", "Wq8Er4Ty6Ui2Op0As5Df7Gh9Jk3Lz1");
+    public static final String GH_PAT = SampleTokens.withChecksum("ghp_", "Zx1Cv3Bn5Mq7Wr9Et2Yu4Io6Pa8Sd0");
+    public static final String GH_NETRC = SampleTokens.withChecksum("ghp_", "Lk2Jh4Gf6Ds8Ap0Oi3Uy5Tr7Ew9Qz1");
+    public static final String GITLAB_PASSWORD = "s3cr3t p@ss+word";
+    public static final String PYPI = "pypi-AgEIcHlwaS5vcmcCJGE0YTQ3ZGI5LTg0YjQtNGJmNy1iNzUyLTZkNDgzNTQ5OTIxNwACKlszLCIyNjk4ZDE3MC0xYzM4LTQ1ZGYtODkwNC04ZmI1NWFiOGE2YmEiXQAABiBiOGQ0YTNiMjFmZGYxMjk4";
+    public static final String AWS_KEY_ID = "AKIAQYLPMN5HHHFPZAM2";
+    public static final String AWS_SECRET = "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";
+    public static final String AWS_TEMP_KEY_ID = "ASIAY34FZKBOKMUTVV7A";
+    public static final String AWS_TEMP_SECRET = "Pq3Rs5Tu7Vw9Xy1Za2Bc4De6Fg8Hi0Jk1Lm3No5q";
+    public static final String AWS_SESSION = "IQoJb3JpZ2luX2VjEBcaCXVzLWVhc3QtMSJHMEUCIQDexample1SessionTokenValueZq";
+    public static final String DOCKER_PASSWORD = "dckr_pat_Hq7Wm2Kp9Rt4Vx8Lb3Nc6Zs1Jd0";
+    public static final String NETRC_OTHER = "tr0ub4dor-and-3";
+    public static final String SLACK = "xoxb-2048739201-5738291047-Hq7Wm2Kp9Rt4Vx8Lb3Nc6Zs1";
     // Decoys.
-    static final String NPM_BAD = SampleTokens.NPM_BAD_CHECKSUM;
-    static final String GH_BAD = SampleTokens.GITHUB_CLASSIC_BAD_CHECKSUM;
-    static final String AWS_EXAMPLE_ID = "AKIAIOSFODNN7EXAMPLE";
-    static final String AWS_EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    public static final String NPM_BAD = SampleTokens.NPM_BAD_CHECKSUM;
+    public static final String GH_BAD = SampleTokens.GITHUB_CLASSIC_BAD_CHECKSUM;
+    public static final String AWS_EXAMPLE_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String AWS_EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    final Path home;
-    final Path project;
-    final Map<String, String> env = new LinkedHashMap<>();
+    public final Path home;
+    public final Path project;
+    public final Map<String, String> env = new LinkedHashMap<>();
 
-    PlantedHome(Path root) {
+    public PlantedHome(Path root) {
         this.home = root.resolve("home").resolve("maintainer");
         this.project = root.resolve("work").resolve("project");
         try {
@@ -56,7 +57,7 @@ final class PlantedHome {
         }
     }
 
-    static PlantedHome everything(Path root) {
+    public static PlantedHome everything(Path root) {
         PlantedHome h = new PlantedHome(root);
         h.write(".npmrc", """
                 ; written by npm login
@@ -139,33 +140,50 @@ final class PlantedHome {
         h.env.put("AWS_SECRET_ACCESS_KEY", AWS_EXAMPLE_SECRET);
         h.env.put("SLACK_BOT_TOKEN", SLACK);
         h.env.put("PATH", "/usr/bin:/bin");
+        h.sshKeys();
         return h;
     }
 
+    /**
+     * {@code ~/.ssh} with openssh test keys: an Ed25519 key without passphrase, an encrypted 1024-bit
+     * RSA key (PEM, with its .pub), a DSA key, a security-key handle, and the usual non-key files.
+     */
+    public PlantedHome sshKeys() {
+        write(".ssh/id_ed25519", Fixtures.text("openssh/private/ed25519_1"));
+        write(".ssh/id_ed25519.pub", Fixtures.text("openssh/public/ed25519_1.pub"));
+        write(".ssh/legacy_rsa", Fixtures.text("openssh/private/rsa_1_pw"));
+        write(".ssh/legacy_rsa.pub", Fixtures.text("openssh/public/rsa_1.pub"));
+        write(".ssh/id_dsa", Fixtures.text("openssh/private/dsa_1"));
+        write(".ssh/id_ed25519_sk", Fixtures.text("openssh/private/ed25519_sk1"));
+        write(".ssh/known_hosts", "github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n");
+        write(".ssh/config", "Host github.com\n  IdentityFile ~/.ssh/id_ed25519\n");
+        return this;
+    }
+
     /** Every secret value planted, real or decoy. */
-    static List<String> secrets() {
+    public static List<String> secrets() {
         return List.of(NPM, NPM_ENV, NPM_LEGACY, NPM_PASSWORD, GH_OAUTH, GH_PAT, GH_NETRC, GITLAB_PASSWORD, PYPI, AWS_SECRET,
                 AWS_TEMP_SECRET, AWS_SESSION, DOCKER_PASSWORD, NETRC_OTHER, SLACK, NPM_BAD, GH_BAD, AWS_EXAMPLE_SECRET,
                 AWS_KEY_ID, AWS_TEMP_KEY_ID, base64("deploy:" + NPM_PASSWORD), base64("maintainer:" + DOCKER_PASSWORD));
     }
 
-    LocalHome local(OsFamily os) {
+    public LocalHome local(OsFamily os) {
         return new LocalHome(os, home, project, env);
     }
 
-    LocalHome local() {
+    public LocalHome local() {
         return local(OsFamily.LINUX);
     }
 
-    void write(String relative, String text) {
+    public void write(String relative, String text) {
         writeTo(home.resolve(relative), text);
     }
 
-    void writeProject(String relative, String text) {
+    public void writeProject(String relative, String text) {
         writeTo(project.resolve(relative), text);
     }
 
-    static void writeTo(Path file, String text) {
+    public static void writeTo(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -174,7 +192,7 @@ final class PlantedHome {
         }
     }
 
-    static String base64(String s) {
+    public static String base64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
