@@ -37,7 +37,7 @@ public enum CredentialKind {
     AWS_LONG_LIVED_KEY("aws-long-lived-key", "AWS long-lived access key (AKIA)", "AWS", false,
             "whatever the IAM user may do, until the key is deactivated: often S3, CodeArtifact or ECR, where"
                     + " artifacts are published"),
-    AWS_TEMPORARY_KEY("aws-temporary-key", "AWS temporary credentials (ASIA, with a session token)", "AWS", false,
+    AWS_TEMPORARY_KEY("aws-temporary-key", "AWS temporary access key (ASIA, with a session token)", "AWS", false,
             "whatever the assumed role may do, until the session expires (at most 36 hours)"),
     SLACK_TOKEN("slack-token", "Slack token", "Slack", false,
             "read and post in the workspace as the bot or user it belongs to"),
