@@ -1,27 +1,18 @@
 package dev.hardening.auditor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.check.CheckRegistry;
-import dev.hardening.auditor.core.check.RegisteredCheck;
 import dev.hardening.auditor.core.clients.hibp.PwnedPasswordsClient;
 import dev.hardening.auditor.core.engine.ProgressListener;
-import dev.hardening.auditor.core.engine.StandaloneCheckRunner;
-import dev.hardening.auditor.core.facts.Fact;
-import dev.hardening.auditor.core.facts.FactKey;
-import dev.hardening.auditor.core.facts.Facts;
-import dev.hardening.auditor.core.facts.Unavailability;
-import dev.hardening.auditor.core.facts.password.PasswordFacts;
 import dev.hardening.auditor.core.facts.password.PwnedPassword;
 import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.http.HttpClients;
 import dev.hardening.auditor.core.http.HttpGateway;
 import dev.hardening.auditor.core.http.HttpSettings;
-import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.passwords.PasswordVerdict;
 import dev.hardening.auditor.core.passwords.PwnedPasswordChecker;
-import dev.hardening.auditor.core.policy.Policy;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -44,8 +35,6 @@ import picocli.CommandLine.ParentCommand;
                         + "stored or logged.",
                 "Exit code 1 when the password appears in breaches."})
 final class PasswordCheckCommand implements Callable<Integer> {
-    static final String CHECK_ID = "password.pwned";
-
     @ParentCommand
     AuditorCommand root;
 
@@ -86,21 +75,8 @@ final class PasswordCheckCommand implements Callable<Integer> {
 
     /** The verdict of the {@code password.pwned} check, with its metadata, on this one result. */
     static Finding judge(PwnedPassword result) {
-        RegisteredCheck check = CheckRegistry.load().find(CHECK_ID)
-                .orElseThrow(() -> UserError.cannotRun("the check " + CHECK_ID + " is not installed"));
-        Facts facts = new Facts() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Fact<T> lookup(FactKey<T> key) {
-                if (key.equals(PasswordFacts.PWNED)) {
-                    return (Fact<T>) Fact.of(result);
-                }
-                return Fact.unavailable(Unavailability.of(Unavailability.Cause.NOT_CONFIGURED, "not part of a password check", ""));
-            }
-        };
-        CheckContext context = new CheckContext(check.metadata(), AuditTargets.none(), facts, Policy.none(), Clock.systemUTC());
-        List<Finding> findings = StandaloneCheckRunner.run(check, context);
-        return findings.get(0);
+        return PasswordVerdict.of(CheckRegistry.load(), result, Clock.systemUTC())
+                .orElseThrow(() -> UserError.cannotRun("the check " + PasswordVerdict.CHECK_ID + " is not installed"));
     }
 
     /** No cache, no credentials, no retries of a refused answer: one request for one prefix. */
