@@ -28,7 +28,7 @@ class DemoExposureVerdictsTest {
                 entry("account.mfa-method github:quill-dev", "ATTESTED"),
                 entry("account.mfa-method npm:quill-dev", "WARN"),
                 entry("account.mfa-method pypi:you", "UNKNOWN"),
-                entry("password.pwned password", "UNKNOWN"),
+                entry("password.pwned password", "NOT_APPLICABLE"),
                 entry("workstation.credentials workstation:~/.npmrc line 2", "FAIL"),
                 entry("workstation.credentials workstation:~/.aws/credentials line 3", "WARN"),
                 entry("workstation.ssh-keys workstation:~/.ssh/id_ed25519", "FAIL"),

@@ -3,6 +3,7 @@ package dev.hardening.auditor.checks.password.pwned;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
+import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.password.PasswordFacts;
 import dev.hardening.auditor.core.facts.password.PwnedPassword;
 import dev.hardening.auditor.core.model.Evidence;
@@ -13,8 +14,9 @@ import java.util.Locale;
 /**
  * {@code password.pwned}: a password the user typed into {@code auditor password-check} (or the
  * app's dialog), looked up in Pwned Passwords with k-anonymity. Seen in breaches FAIL, not seen
- * PASS; in an audit, where no password is ever asked for, UNKNOWN saying how to check one. The
- * finding holds the count only, never the password or its hash.
+ * PASS. An audit never asks for a password and keeps no result, so there the check is
+ * NOT_APPLICABLE and says how to run it (an UNKNOWN no audit could ever resolve would only lower the
+ * score). The finding holds the count only, never the password or its hash.
  */
 public final class PasswordPwnedCheck implements Check {
     static final String SUBJECT = "password";
@@ -24,6 +26,11 @@ public final class PasswordPwnedCheck implements Check {
     public List<Finding> evaluate(CheckContext context) {
         Fact<PwnedPassword> fact = context.facts().lookup(PasswordFacts.PWNED);
         if (fact instanceof Fact.Unavailable<PwnedPassword> u) {
+            if (u.unavailability().cause() == Unavailability.Cause.NOT_CONFIGURED) {
+                return List.of(context.notApplicable(SUBJECT, "Passwords are checked only on request, never during an audit:"
+                        + " run auditor password-check (or Password check in the app); only 5 characters of the password's"
+                        + " SHA-1 leave the machine."));
+            }
             return List.of(context.unknown(SUBJECT, u.unavailability()));
         }
         PwnedPassword result = ((Fact.Available<PwnedPassword>) fact).value();

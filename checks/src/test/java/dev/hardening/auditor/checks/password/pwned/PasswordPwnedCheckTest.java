@@ -32,7 +32,14 @@ class PasswordPwnedCheckTest {
         Finding finding = HARNESS.runSingle(FakeFacts.none().unavailable(PasswordFacts.PWNED, Unavailability.of(Cause.NOT_CONFIGURED,
                 "passwords are checked only on request", "run auditor password-check")));
 
+        assertThat(finding.status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(finding.message()).contains("auditor password-check", "5 characters");
+    }
+
+    @Test
+    void anyOtherReasonForAMissingResultIsUnknown() {
+        Finding finding = HARNESS.runSingle(FakeFacts.none().unavailable(PasswordFacts.PWNED, Cause.INTERNAL));
+
         assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(finding.needed()).contains("password-check");
     }
 }
