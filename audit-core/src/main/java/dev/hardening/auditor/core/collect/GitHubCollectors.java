@@ -15,5 +15,6 @@ final class GitHubCollectors {
         r.register(GitHubFacts.VIEWER, (key, facts) -> clients.github().viewer());
         r.register(GitHubFacts.user(""), (key, facts) -> clients.github().user(key.subject()));
         r.register(GitHubAuthKeys.of(""), (key, facts) -> clients.github().authenticationKeys(key.subject()));
+        r.register(GitHubAuthKeys.signingOf(""), (key, facts) -> clients.github().sshSigningKeys(key.subject()));
     }
 }

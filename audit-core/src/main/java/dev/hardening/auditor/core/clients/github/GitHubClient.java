@@ -77,9 +77,18 @@ public final class GitHubClient {
 
     /** {@code GET /users/{login}/keys}: the user's SSH authentication keys (public, first 100). */
     public GitHubAuthKeys authenticationKeys(String login) throws FetchException {
+        return sshKeys(login, "keys");
+    }
+
+    /** {@code GET /users/{login}/ssh_signing_keys}: the user's SSH signing keys (public, first 100). */
+    public GitHubAuthKeys sshSigningKeys(String login) throws FetchException {
+        return sshKeys(login, "ssh_signing_keys");
+    }
+
+    private GitHubAuthKeys sshKeys(String login, String list) throws FetchException {
         String l = PathSegments.checked(login, "GitHub login", "check the --github-user value", false);
-        HttpUrl url = url("users", l, "keys").newBuilder().addQueryParameter("per_page", "100").build();
-        ApiRequest request = request(url, "GET /users/" + l + "/keys");
+        HttpUrl url = url("users", l, list).newBuilder().addQueryParameter("per_page", "100").build();
+        ApiRequest request = request(url, "GET /users/" + l + "/" + list);
         JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
                 "GitHub has no user '" + l + "'", "check the --github-user login"));
         if (!json.isArray()) {

@@ -48,6 +48,18 @@ class GitHubAuthKeysClientTest {
     }
 
     @Test
+    void signingKeysComeFromTheirOwnList() throws Exception {
+        server.enqueue(json(fixture("github/get_users_ssh_signing_keys_brewtestbot.json")));
+
+        GitHubAuthKeys keys = client.sshSigningKeys("BrewTestBot");
+
+        assertThat(server.takeRequest().getRequestLine())
+                .isEqualTo("GET /users/BrewTestBot/ssh_signing_keys?per_page=100 HTTP/1.1");
+        assertThat(keys.keys()).extracting(GitHubAuthKeys.Key::id, GitHubAuthKeys.Key::type, GitHubAuthKeys.Key::fingerprint)
+                .containsExactly(tuple(475371L, "ssh-ed25519", "SHA256:/P4LM9CEUknR23sdux28BoqfyTHvWKiaeg6H1NAFd4o"));
+    }
+
+    @Test
     void unknownUserAndNonListAnswers() {
         server.enqueue(status(404));
         server.enqueue(json("{\"message\": \"oops\"}"));

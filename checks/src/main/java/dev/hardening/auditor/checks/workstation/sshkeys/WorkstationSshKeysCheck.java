@@ -3,6 +3,7 @@ package dev.hardening.auditor.checks.workstation.sshkeys;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
+import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.github.GitHubAuthKeys;
 import dev.hardening.auditor.core.facts.github.GitHubFacts;
 import dev.hardening.auditor.core.facts.github.GitHubViewer;
@@ -59,9 +60,12 @@ public final class WorkstationSshKeysCheck implements Check {
         evidence.add(Evidence.of("passphrase", key.hardwareBacked() ? "not needed: the key lives on a security key"
                 : key.encrypted() ? "yes (" + key.cipher() + ")" : "none: the file alone is the key", key.file()));
         key.fingerprint().ifPresent(f -> evidence.add(Evidence.of("public key", f, key.file())));
-        Optional<String> githubUser = key.fingerprint().flatMap(github::ownerOf);
+        Optional<String> githubUser = key.fingerprint().flatMap(f -> github.ownerOf(f, false));
+        Optional<String> signer = key.fingerprint().flatMap(f -> github.ownerOf(f, true));
         githubUser.ifPresent(login -> evidence.add(Evidence.of("registered on GitHub",
                 "an authentication key of " + login, "GET /users/" + login + "/keys")));
+        signer.ifPresent(login -> evidence.add(Evidence.of("registered on GitHub",
+                "a signing key of " + login, "GET /users/" + login + "/ssh_signing_keys")));
         github.notes().forEach(note -> evidence.add(Evidence.of("not compared with GitHub", note, "")));
 
         if (!key.problem().isEmpty() && key.type().isEmpty()) {
@@ -82,6 +86,11 @@ public final class WorkstationSshKeysCheck implements Check {
                 return fail(context, subject, key.file() + " has no passphrase and is registered on GitHub for "
                         + githubUser.get() + ": any program that copies the file can push to every repository "
                         + githubUser.get() + " can write to.", evidence, key);
+            }
+            if (signer.isPresent()) {
+                return fail(context, subject, key.file() + " has no passphrase and is " + signer.get() + "'s GitHub signing"
+                        + " key: any program that copies the file can sign commits and tags that GitHub shows as Verified.",
+                        evidence, key);
             }
             return context.warn(subject, key.file() + " has no passphrase: any program running as you can copy it and use"
                     + " it wherever its public key is trusted.", withCredential(evidence, key));
@@ -111,10 +120,11 @@ public final class WorkstationSshKeysCheck implements Check {
         return out;
     }
 
-    /** The audited users' GitHub authentication keys, and why some could not be read. */
-    private record GitHubKeys(List<GitHubAuthKeys> keys, List<String> notes) {
-        Optional<String> ownerOf(String fingerprint) {
-            return keys.stream().filter(k -> k.contains(fingerprint)).map(GitHubAuthKeys::login).findFirst();
+    /** The audited users' GitHub authentication and signing keys, and why some could not be read. */
+    private record GitHubKeys(List<GitHubAuthKeys> authentication, List<GitHubAuthKeys> signing, List<String> notes) {
+        Optional<String> ownerOf(String fingerprint, boolean signingKey) {
+            return (signingKey ? signing : authentication).stream().filter(k -> k.contains(fingerprint))
+                    .map(GitHubAuthKeys::login).findFirst();
         }
     }
 
@@ -123,19 +133,26 @@ public final class WorkstationSshKeysCheck implements Check {
         if (context.facts().lookup(GitHubFacts.VIEWER) instanceof Fact.Available<GitHubViewer> viewer) {
             logins.add(viewer.value().user().login());
         }
-        List<GitHubAuthKeys> keys = new ArrayList<>();
+        List<GitHubAuthKeys> authentication = new ArrayList<>();
+        List<GitHubAuthKeys> signing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (logins.isEmpty()) {
             notes.add("no GitHub account in the audit (--github-user or GITHUB_TOKEN)");
         }
         for (String login : logins) {
-            Fact<GitHubAuthKeys> fact = context.facts().lookup(GitHubAuthKeys.of(login));
-            if (fact instanceof Fact.Available<GitHubAuthKeys> a) {
-                keys.add(a.value());
-            } else if (fact instanceof Fact.Unavailable<GitHubAuthKeys> u) {
-                notes.add(login + ": " + u.unavailability().reason());
-            }
+            read(context, GitHubAuthKeys.of(login), login, authentication, notes);
+            read(context, GitHubAuthKeys.signingOf(login), login, signing, notes);
         }
-        return new GitHubKeys(keys, notes);
+        return new GitHubKeys(authentication, signing, notes);
+    }
+
+    private static void read(CheckContext context, FactKey<GitHubAuthKeys> key, String login,
+                             List<GitHubAuthKeys> into, List<String> notes) {
+        Fact<GitHubAuthKeys> fact = context.facts().lookup(key);
+        if (fact instanceof Fact.Available<GitHubAuthKeys> a) {
+            into.add(a.value());
+        } else if (fact instanceof Fact.Unavailable<GitHubAuthKeys> u && !notes.contains(login + ": " + u.unavailability().reason())) {
+            notes.add(login + ": " + u.unavailability().reason());
+        }
     }
 }

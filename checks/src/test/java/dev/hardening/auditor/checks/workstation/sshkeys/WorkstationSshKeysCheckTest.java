@@ -68,6 +68,21 @@ class WorkstationSshKeysCheckTest {
     }
 
     @Test
+    void anUnencryptedGitHubSigningKeyFails() {
+        SshPrivateKey key = key("id_ed25519", "openssh-key-v1", "ssh-ed25519", 256, false, "none");
+        FakeFacts facts = facts(key).with(GitHubAuthKeys.of("octocat"), new GitHubAuthKeys("octocat", List.of()))
+                .with(GitHubAuthKeys.signingOf("octocat"), new GitHubAuthKeys("octocat",
+                        List.of(new GitHubAuthKeys.Key(7, "ssh-ed25519", 256, ED25519_1))));
+
+        Finding finding = HARNESS.targets(TargetsBuilder.targets().githubUser("octocat").build()).runSingle(facts);
+
+        assertThat(finding.status()).isEqualTo(Status.FAIL);
+        assertThat(finding.message()).contains("signing key", "Verified");
+        assertThat(finding.evidence()).contains(Evidence.of("registered on GitHub", "a signing key of octocat",
+                "GET /users/octocat/ssh_signing_keys"));
+    }
+
+    @Test
     void anUnencryptedKeyNotOnGitHubOnlyWarnsAndSaysWhatWasCompared() {
         SshPrivateKey key = key("id_ed25519", "openssh-key-v1", "ssh-ed25519", 256, false, "none");
         FakeFacts facts = facts(key).with(GitHubAuthKeys.of("octocat"), new GitHubAuthKeys("octocat",
