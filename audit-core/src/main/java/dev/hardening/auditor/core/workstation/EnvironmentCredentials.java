@@ -52,10 +52,17 @@ final class EnvironmentCredentials {
                 out.candidate(Candidate.inVariable(value, name, known.target(), fallback));
             }
         });
+        // npm reads any setting from npm_config_<key>, whatever the case: npm_config__authToken is an _authToken.
+        env.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("npm_config__authtoken") && value != null && !value.isBlank()) {
+                out.candidate(Candidate.inVariable(value, name, "registry.npmjs.org", CredentialKind.NPM_TOKEN));
+            }
+        });
         aws(env, out);
         // Any other variable holding a token of a known family.
         env.forEach((name, value) -> {
-            if (KNOWN.containsKey(name) || name.startsWith("AWS_") || value == null || value.length() < 16) {
+            if (KNOWN.containsKey(name) || name.startsWith("AWS_") || name.equalsIgnoreCase("npm_config__authtoken")
+                    || value == null || value.length() < 16) {
                 return;
             }
             Optional<TokenInspection> inspection = recognizers.inspect(value);

@@ -86,6 +86,18 @@ class FileFormatsTest {
     }
 
     @Test
+    void npmSettingsFromTheEnvironmentAndTokensInAnyVariable() {
+        ScanResults out = new ScanResults(new CredentialClassifier(TokenRecognizers.standard(), Map.of()));
+
+        EnvironmentCredentials.scan(Map.of("npm_config__authToken", SampleTokens.NPM, "CI_DEPLOY", GHO, "HOME", "/home/me",
+                "TWINE_USERNAME", "__token__", "TWINE_PASSWORD", "unrecognised-token-value"), TokenRecognizers.standard(), out);
+
+        assertThat(out.build().credentials()).extracting(WorkstationCredential::variable, WorkstationCredential::kind)
+                .containsExactlyInAnyOrder(tuple("npm_config__authToken", CredentialKind.NPM_TOKEN),
+                        tuple("CI_DEPLOY", CredentialKind.GITHUB_OAUTH), tuple("TWINE_PASSWORD", CredentialKind.PYPI_TOKEN));
+    }
+
+    @Test
     void pypircPasswordsAndCustomIndexes() {
         WorkstationCredentials result = parse(PypircParser::parse, """
                 [server-login]
