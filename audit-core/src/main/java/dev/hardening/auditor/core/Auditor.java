@@ -53,7 +53,7 @@ public final class Auditor {
                 settings.clock(), settings.transports());
         HttpGateway gateway = new HttpGateway(client, json, listener, settings.http().maxConcurrentPerHost());
         Clients clients = Clients.create(gateway, settings.endpoints(), settings.credentials());
-        CollectorRegistry collectors = StandardCollectors.create(clients, targets);
+        CollectorRegistry collectors = StandardCollectors.create(clients, targets, settings.local());
         AuditRequest request = new AuditRequest(targets, platforms(targets), checkIds, policy, settings.clock());
         AuditRun run = new AuditEngine(registry, settings.engine()).start(request, collectors, listener, gateway::cancelAll);
         var report = run.result().thenApply(result -> AuditReport.of(result, targets.describe(), settings.demo(),

@@ -94,7 +94,7 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         AuditorSettings settings = AuditorSettings.of(endpoints.resolve(root.environment()), creds, http.http())
-                .withEngine(http.engine());
+                .withEngine(http.engine()).withLocal(LocalMachine.sources(root.environment()));
         return new AuditRunner(terminal).run(new Auditor(registry, settings), targets, policy, selected, report);
     }
 

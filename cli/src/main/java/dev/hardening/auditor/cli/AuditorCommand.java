@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code auditor}: the command line of the Maintainer Hardening Auditor. */
 @Command(name = "auditor", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class,
         description = "Audits the accounts and release process of open-source maintainers and prints a hardening checklist.",
-        subcommands = {DemoCommand.class, AuditCommand.class, ChecksCommand.class, ExplainCommand.class},
+        subcommands = {DemoCommand.class, AuditCommand.class, ChecksCommand.class, ExplainCommand.class,
+                PasswordCheckCommand.class, TokenInspectCommand.class, AttestCommand.class},
         footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error; 3 the audit could not run."})
 public final class AuditorCommand implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -29,6 +30,7 @@ public final class AuditorCommand implements Runnable {
     private final SecretRedactor redactor = new SecretRedactor();
     private Map<String, String> environment = System.getenv();
     private Terminal terminal;
+    private SecretInput secretInput = SecretInput.system();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +43,15 @@ public final class AuditorCommand implements Runnable {
      * Runs the command line and returns the exit code; {@code terminal} may be given by tests.
      */
     static int execute(String[] args, Map<String, String> env, Terminal terminal) {
+        return execute(args, env, terminal, null);
+    }
+
+    /** As {@link #execute(String[], Map, Terminal)}, with where typed secrets come from ({@code null}: the console or stdin). */
+    static int execute(String[] args, Map<String, String> env, Terminal terminal, SecretInput input) {
         AuditorCommand root = new AuditorCommand();
+        if (input != null) {
+            root.secretInput = input;
+        }
         root.environment = env;
         root.terminal = terminal;
         // --debug is inherited by every subcommand; picocli sets an inherited option on the
@@ -94,6 +104,10 @@ public final class AuditorCommand implements Runnable {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    SecretInput secretInput() {
+        return secretInput;
     }
 
     private int handle(Exception ex) {

@@ -1,6 +1,11 @@
 package dev.hardening.auditor.desktop;
 
+import dev.hardening.auditor.core.attest.FileAttestationStore;
 import dev.hardening.auditor.core.check.CheckRegistry;
+import dev.hardening.auditor.core.config.AppDirectories;
+import dev.hardening.auditor.core.passwords.PasswordVerdict;
+import dev.hardening.auditor.desktop.attest.AttestationView;
+import dev.hardening.auditor.desktop.attest.AttestationViewModel;
 import dev.hardening.auditor.desktop.audit.AuditLauncher;
 import dev.hardening.auditor.desktop.audit.BackgroundOnlyAuditLauncher;
 import dev.hardening.auditor.desktop.audit.DemoAuditLauncher;
@@ -10,9 +15,13 @@ import dev.hardening.auditor.desktop.concurrent.TaskExecutor;
 import dev.hardening.auditor.desktop.detail.CheckCatalog;
 import dev.hardening.auditor.desktop.main.MainWindowView;
 import dev.hardening.auditor.desktop.main.MainWindowViewModel;
+import dev.hardening.auditor.desktop.password.PasswordCheckView;
+import dev.hardening.auditor.desktop.password.PasswordCheckViewModel;
+import dev.hardening.auditor.desktop.password.PwnedPasswordsService;
 import dev.hardening.auditor.desktop.screenshot.ScreenshotMode;
 import dev.hardening.auditor.desktop.system.HostServicesLinkOpener;
 import dev.hardening.auditor.desktop.system.SystemTextClipboard;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
@@ -54,7 +63,11 @@ public final class DesktopApp extends Application {
         AuditLauncher launcher = BackgroundOnlyAuditLauncher.offFxThread(new DemoAuditLauncher(registry));
         viewModel = new MainWindowViewModel(launcher, tasks, new FxUiThread(), CheckCatalog.of(registry),
                 new HostServicesLinkOpener(getHostServices()), new SystemTextClipboard());
-        MainWindowView view = new MainWindowView(viewModel);
+        MainWindowView view = new MainWindowView(viewModel,
+                () -> PasswordCheckView.dialog(new PasswordCheckViewModel(new PwnedPasswordsService(System.getenv()), tasks,
+                        result -> PasswordVerdict.of(registry, result, Clock.systemUTC())), stage).show(),
+                () -> AttestationView.dialog(new AttestationViewModel(FileAttestationStore.in(AppDirectories.current()), tasks,
+                        Clock.systemUTC()), stage).show());
         Scene scene = view.createScene(1280, 800);
         stage.setTitle("Maintainer Hardening Auditor");
         stage.setScene(scene);

@@ -3,6 +3,7 @@ package dev.hardening.auditor.core.collect;
 import dev.hardening.auditor.core.clients.Clients;
 import dev.hardening.auditor.core.facts.CollectorRegistry;
 import dev.hardening.auditor.core.facts.github.GitHubEmails;
+import dev.hardening.auditor.core.facts.github.GitHubAuthKeys;
 import dev.hardening.auditor.core.facts.github.GitHubFacts;
 import dev.hardening.auditor.core.facts.github.GitHubGpgKeys;
 import dev.hardening.auditor.core.facts.github.GitHubSshSigningKeys;
@@ -32,6 +33,10 @@ final class GitHubCollectors {
                 clients.github().orgMembers(org(key.subject()), filter(key.subject())));
         r.register(GitHubFacts.orgOutsideCollaborators("", MemberFilter.ALL), (key, facts) ->
                 clients.github().orgOutsideCollaborators(org(key.subject()), filter(key.subject())));
+        r.register(GitHubAuthKeys.of(""), (key, facts) -> clients.github().authenticationKeys(key.subject()));
+        // The signing keys are fetched once, for github.signing-keys; this view keeps their fingerprints.
+        r.register(GitHubAuthKeys.signingOf(""), (key, facts) -> SigningKeyFingerprints.of(
+                facts.require(GitHubFacts.sshSigningKeys(key.subject()))));
     }
 
     /** The organisation of an {@code org/filter} subject. */

@@ -1,6 +1,12 @@
 package dev.hardening.auditor.core.demo;
 
 import dev.hardening.auditor.core.AuditorSettings;
+import dev.hardening.auditor.core.attest.AttestationStore;
+import dev.hardening.auditor.core.config.LocalSources;
+import dev.hardening.auditor.core.facts.attest.Attestations;
+import dev.hardening.auditor.core.facts.attest.MfaAttestation;
+import dev.hardening.auditor.core.facts.attest.MfaMethod;
+import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.config.Credentials;
 import dev.hardening.auditor.core.config.Endpoints;
 import dev.hardening.auditor.core.engine.AuditEngine;
@@ -10,6 +16,8 @@ import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.policy.Policy;
 import dev.hardening.auditor.core.secrets.Secret;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +67,20 @@ public final class DemoWorld {
         // Nothing to cache and nothing worth retrying: every answer is computed in-process.
         HttpSettings demoHttp = http.withCacheDir(null).withMaxRetries(0);
         return new AuditorSettings(endpoints, credentials, demoHttp, AuditEngine.Settings.defaults(), clock,
-                Sleeper.REAL, List.of(DemoTransport.bundled(clock)), true);
+                Sleeper.REAL, List.of(DemoTransport.bundled(clock)), true, local(clock));
+    }
+
+    /**
+     * What the demo reads "from this machine": Robin's home (bundled, see {@code demo/home/}) and her
+     * declarations — a security key on GitHub, TOTP on npm, nothing declared for PyPI — dated
+     * relative to the audit clock. Nothing of the real machine is ever read.
+     */
+    public static LocalSources local(Clock clock) {
+        Instant now = clock.instant();
+        Attestations declared = Attestations.none()
+                .with(new MfaAttestation(Platform.GITHUB, MfaMethod.SECURITY_KEY, now.minus(Duration.ofDays(41))))
+                .with(new MfaAttestation(Platform.NPM, MfaMethod.TOTP, now.minus(Duration.ofDays(26))));
+        return new LocalSources(DemoHome.bundled(), AttestationStore.fixed(declared));
     }
 
     /** The demo maintainer's targets. */
@@ -72,7 +93,7 @@ public final class DemoWorld {
                 List.of(),
                 List.of("inkwell", "inkwell-lint"),
                 List.of("robin@quillmere.dev"),
-                false);
+                true);
     }
 
     /**

@@ -7,6 +7,9 @@ import dev.hardening.auditor.core.model.Reference;
 import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Stage;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.playbook.IncidentPlaybook;
+import dev.hardening.auditor.core.playbook.PlaybookCredential;
+import dev.hardening.auditor.core.playbook.PlaybookPackage;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,6 +94,7 @@ public final class HtmlReportWriter implements ReportWriter {
         for (Map.Entry<Stage, List<Finding>> stage : ChecklistOrder.byStage(report.findings()).entrySet()) {
             stage(html, stage.getKey(), stage.getValue());
         }
+        playbook(html, IncidentPlaybook.from(report.findings()));
         requests(html, report.metadata());
         html.append("</body>\n</html>\n");
         // Whole-document pass as well: markup added here later is covered too.
@@ -199,6 +203,58 @@ public final class HtmlReportWriter implements ReportWriter {
             html.append("<p class=\"empty\">No evidence, remediation or references recorded.</p>\n");
         }
         html.append("</details>\n</li>\n");
+    }
+
+    private void playbook(StringBuilder html, IncidentPlaybook playbook) {
+        html.append("<section id=\"playbook\">\n<h2>Incident playbook</h2>\n");
+        if (playbook.isEmpty()) {
+            html.append("<p class=\"empty\">The audit found no packages and no credentials to list here.</p>\n</section>\n");
+            return;
+        }
+        html.append("<p>If a release turns out to be malicious, in this order:</p>\n");
+        steps(html, playbook.steps());
+        if (!playbook.packages().isEmpty()) {
+            html.append("<h3>Who can publish</h3>\n<table>\n<thead><tr><th>Package</th><th>Publishers</th></tr></thead>\n<tbody>\n");
+            for (PlaybookPackage p : playbook.packages()) {
+                html.append("<tr><td><code>").append(text(p.subject())).append("</code></td><td>")
+                        .append(text(String.join(", ", p.publishers()))).append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        if (!playbook.credentials().isEmpty()) {
+            html.append("<h3>Credentials to rotate (those that can publish first)</h3>\n<ul class=\"findings\">\n");
+            for (PlaybookCredential c : playbook.credentials()) {
+                html.append("<li class=\"finding ").append(c.canPublish() ? "status-fail" : "status-warn").append("\">\n<div><strong>")
+                        .append(text(c.description())).append("</strong> <code>").append(text(c.fingerprint())).append("</code>")
+                        .append(c.canPublish() ? " \u2014 can publish" : "").append("</div>\n<table>\n<tbody>\n")
+                        .append("<tr><td>Where</td><td>").append(text(String.join("; ", c.locations()))).append("</td></tr>\n");
+                if (!c.target().isEmpty()) {
+                    html.append("<tr><td>For</td><td>").append(text(c.target())).append("</td></tr>\n");
+                }
+                html.append("<tr><td>What it can do</td><td>").append(text(c.capability())).append("</td></tr>\n")
+                        .append("<tr><td>Found by</td><td><code>").append(text(c.foundBy())).append("</code></td></tr>\n")
+                        .append("</tbody>\n</table>\n");
+                steps(html, c.steps());
+                html.append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void steps(StringBuilder html, List<RemediationStep> steps) {
+        html.append("<ol>\n");
+        for (RemediationStep step : steps) {
+            html.append("<li>").append(text(step.text()));
+            if (!step.url().isEmpty()) {
+                html.append(" \u2014 ").append(link(step.url(), step.url()));
+            }
+            if (!step.command().isEmpty()) {
+                html.append(" \u2014 run <code>").append(text(step.command())).append("</code>");
+            }
+            html.append("</li>\n");
+        }
+        html.append("</ol>\n");
     }
 
     private void requests(StringBuilder html, ReportMetadata meta) {

@@ -7,6 +7,9 @@ import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Reference;
 import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.playbook.IncidentPlaybook;
+import dev.hardening.auditor.core.playbook.PlaybookCredential;
+import dev.hardening.auditor.core.playbook.PlaybookPackage;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,6 +53,7 @@ public final class JsonReportWriter implements ReportWriter {
             }
             json.writeEndArray();
             writeMetadata(json, report.metadata());
+            writePlaybook(json, IncidentPlaybook.from(report.findings()));
             json.writeEndObject();
             json.writeRaw('\n');
         }
@@ -126,6 +130,48 @@ public final class JsonReportWriter implements ReportWriter {
         }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    private static void writePlaybook(JsonGenerator json, IncidentPlaybook playbook) throws IOException {
+        json.writeObjectFieldStart("playbook");
+        writeSteps(json, "steps", playbook.steps());
+        json.writeArrayFieldStart("packages");
+        for (PlaybookPackage p : playbook.packages()) {
+            json.writeStartObject();
+            json.writeStringField("subject", p.subject());
+            writeStrings(json, "publishers", p.publishers());
+            json.writeStringField("source", p.source());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("credentials");
+        for (PlaybookCredential c : playbook.credentials()) {
+            json.writeStartObject();
+            json.writeStringField("kind", c.kind());
+            json.writeStringField("description", c.description());
+            writeStrings(json, "locations", c.locations());
+            json.writeStringField("target", c.target());
+            json.writeBooleanField("canPublish", c.canPublish());
+            json.writeStringField("capability", c.capability());
+            json.writeStringField("fingerprint", c.fingerprint());
+            json.writeStringField("foundBy", c.foundBy());
+            writeSteps(json, "steps", c.steps());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeSteps(JsonGenerator json, String field, List<RemediationStep> steps) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (RemediationStep step : steps) {
+            json.writeStartObject();
+            json.writeStringField("text", step.text());
+            json.writeStringField("url", step.url());
+            json.writeStringField("command", step.command());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {

@@ -205,7 +205,7 @@ class DemoWorldTest {
         assertThat(t.npmPackages()).containsExactly("inkwell-parser", "@inkwell/cli", "inkwell-colors");
         assertThat(t.pypiProjects()).containsExactly("inkwell", "inkwell-lint");
         assertThat(t.emails()).containsExactly("robin@quillmere.dev");
-        assertThat(t.workstation()).isFalse();
+        assertThat(t.workstation()).isTrue();
     }
 
     @Test

@@ -19,7 +19,7 @@ class JsonReportWriterTest {
         JsonNode json = parse(ReportFixtures.report(true));
 
         assertThat(names(json)).containsExactly("schemaVersion", "tool", "generatedAt", "demo", "targets",
-                "score", "summary", "findings", "metadata");
+                "score", "summary", "findings", "metadata", "playbook");
         assertThat(json.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(names(json.get("tool"))).containsExactly("name", "version");
         assertThat(json.get("generatedAt").textValue()).isEqualTo("2025-03-01T10:15:30.123Z");

@@ -33,9 +33,21 @@ public final class MainWindowView extends BorderPane {
 
     private final MainWindowViewModel viewModel;
     private final ChecklistView checklistView;
+    private final Runnable openPasswordCheck;
+    private final Runnable openAttestation;
 
     public MainWindowView(MainWindowViewModel viewModel) {
+        this(viewModel, null, null);
+    }
+
+    /**
+     * @param openPasswordCheck opens the password check dialog; null for no button
+     * @param openAttestation   opens the second-factor declaration dialog; null for no button
+     */
+    public MainWindowView(MainWindowViewModel viewModel, Runnable openPasswordCheck, Runnable openAttestation) {
         this.viewModel = viewModel;
+        this.openPasswordCheck = openPasswordCheck;
+        this.openAttestation = openAttestation;
         getStyleClass().add("main-window");
         this.checklistView = new ChecklistView(viewModel.checklist());
         FindingDetailView detailView = new FindingDetailView(viewModel.detail());
@@ -84,7 +96,23 @@ public final class MainWindowView extends BorderPane {
         score.getStyleClass().add("score");
         score.textProperty().bind(viewModel.checklist().scoreTextProperty());
         score.visibleProperty().bind(viewModel.checklist().hasReportProperty());
-        return new ToolBar(runDemo, cancel, new Separator(Orientation.VERTICAL), spacer, score);
+        ToolBar bar = new ToolBar(runDemo, cancel, new Separator(Orientation.VERTICAL));
+        if (openPasswordCheck != null) {
+            Button password = new Button("_Password check…");
+            password.setId("openPasswordCheck");
+            password.setOnAction(event -> openPasswordCheck.run());
+            password.setAccessibleHelp("Checks a password against known breaches; only 5 characters of its hash leave the computer");
+            bar.getItems().add(password);
+        }
+        if (openAttestation != null) {
+            Button attest = new Button("_Declare 2FA…");
+            attest.setId("openAttestation");
+            attest.setOnAction(event -> openAttestation.run());
+            attest.setAccessibleHelp("Declares which second factor protects your GitHub, npm and PyPI accounts");
+            bar.getItems().add(attest);
+        }
+        bar.getItems().addAll(spacer, score);
+        return bar;
     }
 
     private Label demoBanner() {

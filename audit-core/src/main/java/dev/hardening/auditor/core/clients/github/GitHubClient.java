@@ -13,6 +13,7 @@ import dev.hardening.auditor.core.facts.github.GitHubOrg;
 import dev.hardening.auditor.core.facts.github.GitHubOrgPeople;
 import dev.hardening.auditor.core.facts.github.GitHubPublicEvents;
 import dev.hardening.auditor.core.facts.github.GitHubSshSigningKey;
+import dev.hardening.auditor.core.facts.github.GitHubAuthKeys;
 import dev.hardening.auditor.core.facts.github.GitHubTokenInfo;
 import dev.hardening.auditor.core.facts.github.GitHubUserRepos;
 import dev.hardening.auditor.core.facts.github.MemberFilter;
@@ -25,6 +26,9 @@ import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.http.HttpGateway;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.secrets.Secret;
+import dev.hardening.auditor.core.keys.KeyFormatException;
+import dev.hardening.auditor.core.keys.SshPublicKey;
+import dev.hardening.auditor.core.keys.SshPublicKeys;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,6 +235,38 @@ public final class GitHubClient {
 
     private static String login(String login) throws FetchException {
         return PathSegments.checked(login, "GitHub login", "check the --github-user value", false);
+    }
+
+    /** {@code GET /users/{login}/keys}: the user's SSH authentication keys (public, first 100). */
+    public GitHubAuthKeys authenticationKeys(String login) throws FetchException {
+        return sshKeys(login, "keys");
+    }
+
+    private GitHubAuthKeys sshKeys(String login, String list) throws FetchException {
+        String l = login(login);
+        HttpUrl url = url("users", l, list).newBuilder().addQueryParameter("per_page", "100").build();
+        ApiRequest request = request(url, "GET /users/" + l + "/" + list);
+        JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
+                "GitHub has no user '" + l + "'", "check the --github-user login"));
+        if (!json.isArray()) {
+            throw Failures.malformed("GitHub answered " + request.resource() + " with something other than a list of keys",
+                    "retry later; if it persists, report it with --debug output", 200);
+        }
+        List<GitHubAuthKeys.Key> keys = new ArrayList<>();
+        for (JsonNode k : JsonFields.elements(json)) {
+            long id = JsonFields.number(k, "id").orElse(0L);
+            Optional<String> line = JsonFields.text(k, "key");
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                SshPublicKey pub = SshPublicKeys.parse(line.get());
+                keys.add(new GitHubAuthKeys.Key(id, pub.type(), pub.description().bits().orElse(0), pub.fingerprint()));
+            } catch (KeyFormatException unreadable) {
+                // A key GitHub lists but this auditor cannot read cannot match a local key either.
+            }
+        }
+        return new GitHubAuthKeys(l, keys);
     }
 
     static GitHubUser parseUser(JsonNode json) {
