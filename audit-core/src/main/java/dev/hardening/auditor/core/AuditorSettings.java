@@ -5,9 +5,11 @@ import dev.hardening.auditor.core.config.Endpoints;
 import dev.hardening.auditor.core.engine.AuditEngine;
 import dev.hardening.auditor.core.http.HttpSettings;
 import dev.hardening.auditor.core.http.internal.Sleeper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Interceptor;
 
 /**
@@ -21,10 +23,11 @@ import okhttp3.Interceptor;
  * @param sleeper     how the HTTP layer waits (tests pass one that does not sleep)
  * @param transports  interceptors that answer requests in-process (the demo world); empty for the network
  * @param demo        whether this is the bundled demo world (every output says DEMO)
+ * @param snapshotStore the snapshot database that {@code compliance.snapshot-age} reads, if any
  */
 public record AuditorSettings(Endpoints endpoints, Credentials credentials, HttpSettings http,
                               AuditEngine.Settings engine, Clock clock, Sleeper sleeper,
-                              List<Interceptor> transports, boolean demo) {
+                              List<Interceptor> transports, boolean demo, Optional<Path> snapshotStore) {
     public AuditorSettings {
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(credentials, "credentials");
@@ -33,6 +36,14 @@ public record AuditorSettings(Endpoints endpoints, Credentials credentials, Http
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         transports = List.copyOf(transports);
+        snapshotStore = snapshotStore == null ? Optional.empty() : snapshotStore;
+    }
+
+    /** Settings without a snapshot store. */
+    public AuditorSettings(Endpoints endpoints, Credentials credentials, HttpSettings http,
+                           AuditEngine.Settings engine, Clock clock, Sleeper sleeper,
+                           List<Interceptor> transports, boolean demo) {
+        this(endpoints, credentials, http, engine, clock, sleeper, transports, demo, Optional.empty());
     }
 
     public static AuditorSettings of(Endpoints endpoints, Credentials credentials, HttpSettings http) {
@@ -41,10 +52,21 @@ public record AuditorSettings(Endpoints endpoints, Credentials credentials, Http
     }
 
     public AuditorSettings withEngine(AuditEngine.Settings e) {
-        return new AuditorSettings(endpoints, credentials, http, e, clock, sleeper, transports, demo);
+        return new AuditorSettings(endpoints, credentials, http, e, clock, sleeper, transports, demo, snapshotStore);
     }
 
     public AuditorSettings withSleeper(Sleeper s) {
-        return new AuditorSettings(endpoints, credentials, http, engine, clock, s, transports, demo);
+        return new AuditorSettings(endpoints, credentials, http, engine, clock, s, transports, demo, snapshotStore);
+    }
+
+    /** The snapshot database that {@code compliance.snapshot-age} reads. */
+    public AuditorSettings withSnapshotStore(Path database) {
+        return new AuditorSettings(endpoints, credentials, http, engine, clock, sleeper, transports, demo,
+                Optional.of(database));
+    }
+
+    /** The same settings on another clock (tests, and snapshots taken "as of" a time). */
+    public AuditorSettings withClock(Clock c) {
+        return new AuditorSettings(endpoints, credentials, http, engine, c, sleeper, transports, demo, snapshotStore);
     }
 }

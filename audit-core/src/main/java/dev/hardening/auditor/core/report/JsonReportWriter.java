@@ -7,6 +7,7 @@ import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Reference;
 import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.model.Waiver;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -100,6 +101,23 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        // Optional fields, written only when present, so that reports without them are unchanged.
+        if (!finding.attributes().isEmpty()) {
+            json.writeObjectFieldStart("attributes");
+            for (Map.Entry<String, List<String>> attribute : finding.attributes().entrySet()) {
+                writeStrings(json, attribute.getKey(), attribute.getValue());
+            }
+            json.writeEndObject();
+        }
+        if (finding.waiver().isPresent()) {
+            Waiver waiver = finding.waiver().get();
+            json.writeObjectFieldStart("waiver");
+            json.writeStringField("owner", waiver.owner());
+            json.writeStringField("justification", waiver.justification());
+            json.writeStringField("expires", waiver.expires().toString());
+            json.writeBooleanField("active", waiver.active());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 
