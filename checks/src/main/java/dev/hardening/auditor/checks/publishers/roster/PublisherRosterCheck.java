@@ -64,7 +64,7 @@ public final class PublisherRosterCheck implements Check {
         }
         Optional<Set<String>> roster = context.policy().rosterFor(subject);
         return judge(context, subject, name, List.copyOf(publishers.values()), roster,
-                "GET /" + name + " (maintainers)", List.of());
+                "GET /" + name + " (maintainers)", List.of()).withAttribute("publishers", names(publishers));
     }
 
     private static Finding pypiProject(CheckContext context, String name) {
@@ -99,7 +99,8 @@ public final class PublisherRosterCheck implements Check {
         }
         Optional<Set<String>> roster = context.policy().rosterFor(subject)
                 .or(() -> context.policy().rosterFor("pypi:" + normalisedPyPIName(name)));
-        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra);
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra)
+                .withAttribute("publishers", names(publishers));
     }
 
     private static Finding judge(CheckContext context, String subject, String name, List<Publisher> publishers,
@@ -138,6 +139,11 @@ public final class PublisherRosterCheck implements Check {
                 : name + " has " + publishers.size() + " publishers; add a roster for " + subject
                         + " to the policy to be told when that changes.";
         return context.pass(subject, message, evidence);
+    }
+
+    /** The publishers' account names, machine-readable for snapshot diffs and the team view. */
+    private static List<String> names(Map<String, Publisher> publishers) {
+        return publishers.values().stream().map(Publisher::name).toList();
     }
 
     private static String key(String user) {
