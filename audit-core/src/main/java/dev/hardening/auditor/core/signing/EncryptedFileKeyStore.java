@@ -56,6 +56,20 @@ public final class EncryptedFileKeyStore implements SigningKeyStore {
         return file;
     }
 
+    /** Read from the file's clear {@code publicKey} field: verifying needs no passphrase. */
+    @Override
+    public Optional<PublicKey> publicKey() throws KeyStoreException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            return Optional.of(PublicKey.ofRaw(Base64.getDecoder().decode(root.path("publicKey").asText())));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyStoreException("cannot read the public key from " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     @Override
     public Optional<SigningKey> load() throws KeyStoreException {
         if (!Files.exists(file)) {

@@ -12,6 +12,11 @@ public interface SigningKeyStore {
 
     void save(SigningKey key) throws KeyStoreException;
 
+    /** The stored key's public half; stores that keep it in the clear answer without a passphrase. */
+    default Optional<PublicKey> publicKey() throws KeyStoreException {
+        return load().map(SigningKey::publicKey);
+    }
+
     /** The stored key, generated and saved on first use. */
     default SigningKey loadOrCreate(java.security.SecureRandom random) throws KeyStoreException {
         Optional<SigningKey> existing = load();
