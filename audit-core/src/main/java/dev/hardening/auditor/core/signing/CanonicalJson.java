@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,6 +57,13 @@ public final class CanonicalJson {
      * errors ({@link CanonicalFormException} with Jackson's reason).
      */
     public static JsonNode parse(byte[] json) {
+        try {
+            // Jackson accepts some malformed UTF-8 (overlong forms); the JDK's decoder does not.
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw new CanonicalFormException("invalid UTF-8");
+        }
         JsonNode node;
         try {
             node = STRICT.readTree(json);
