@@ -84,10 +84,9 @@ public record TeamView(List<Source> sources, List<PersonRow> people, List<Packag
             if (worst.isEmpty()) {
                 return "not audited";
             }
+            // ATTESTED says itself that it was declared; the other verdicts come from what the APIs showed.
             String text = worst.get().name();
-            if (attestedOnly) {
-                text += " (attested)";
-            } else if (worst.get() != Status.UNKNOWN) {
+            if (worst.get() != Status.UNKNOWN && worst.get() != Status.ATTESTED && !attestedOnly) {
                 text += " (seen)";
             }
             if (findings > 1) {
