@@ -51,7 +51,6 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PublicKey trusted = trustedKey();
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -64,6 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw UserError.cannotRun("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
+        PublicKey trusted = trustedKey();
         Terminal t = root.terminal();
         try {
             VerifiedSnapshot s = EvidenceFile.verify(bytes, trusted);
