@@ -95,8 +95,12 @@ class EvidenceCommandsTest {
         assertThat(export.out()).contains("snapshot 1 signed with key");
         assertThat(history.out()).contains("\"id\" : 1", "\"id\" : 2", "\"demo\" : true");
         assertThat(verify.out()).contains("snapshot 1");
-        // A diff between a signed file and a stored snapshot reads the file's report.
-        assertThat(CliRun.of(env, "diff", out.toString(), "2").out()).contains("No changes.");
+        // A diff between a signed file and a stored snapshot reads the file's report: the demo policy's
+        // weekly cadence failed before the first snapshot and passes after it; nothing else changed.
+        CliRun diff = CliRun.of(env, "diff", out.toString(), "2");
+        assertThat(diff.out()).contains("signed snapshot, not verified here", "## Resolved findings (1)",
+                "`compliance.snapshot-age` `snapshots`: FAIL → PASS").doesNotContain("## New findings", "## Changed");
+        assertThat(CliRun.of(env, "diff", "2", "2").out()).contains("No changes.");
     }
 
     @Test

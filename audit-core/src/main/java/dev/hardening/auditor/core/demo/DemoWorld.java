@@ -10,9 +10,11 @@ import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.policy.Policy;
 import dev.hardening.auditor.core.secrets.Secret;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -76,11 +78,15 @@ public final class DemoWorld {
      * (WARN); the others match their rosters (PASS).
      */
     public static Policy policy() {
-        return new Policy("demo world (bundled)", Map.of(
+        Map<String, Set<String>> rosters = Map.of(
                 "npm:inkwell-parser", Set.of("quill-dev", "ivarga"),
                 "npm:@inkwell/cli", Set.of("quill-dev", "mfenn"),
                 "npm:inkwell-colors", Set.of("quill-dev"),
                 "pypi:inkwell", Set.of("rquill", "petra.liskova"),
-                "pypi:inkwell-lint", Set.of("rquill")));
+                "pypi:inkwell-lint", Set.of("rquill"));
+        // A weekly snapshot cadence: `demo` has no snapshot database (UNKNOWN, saying how to get one);
+        // `snapshot --demo` FAILs the first time (none taken yet) and PASSes within the week after.
+        return new Policy("demo world (bundled)", rosters, "", Map.of(), Optional.empty(), OptionalInt.empty(),
+                false, false, Optional.of(Duration.ofDays(7)), List.of());
     }
 }
