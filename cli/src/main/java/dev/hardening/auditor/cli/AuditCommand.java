@@ -69,7 +69,7 @@ class AuditCommand implements Callable<Integer> {
     HttpOptions http = new HttpOptions();
 
     @Option(names = "--db", paramLabel = "FILE",
-            description = "Snapshot database that compliance.snapshot-age reads (default: snapshots.db in the auditor's data directory).")
+            description = "Snapshot database: where 'snapshot' stores the audit, and what compliance.snapshot-age reads (default: snapshots.db in the auditor's data directory).")
     Path database;
 
     @Override

@@ -32,14 +32,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw UserError.usage("--format: expected text or json, found '" + format + "'");
         }
-        List<SnapshotSummary> rows;
-        if (!java.nio.file.Files.exists(store.resolve(root.environment()))) {
-            rows = List.of();
-        } else try (SnapshotStore s = store.open(root.environment())) {
-            rows = s.list();
-        } catch (StoreException e) {
-            throw UserError.cannotRun(e.getMessage());
-        }
+        List<SnapshotSummary> rows = java.nio.file.Files.exists(store.resolve(root.environment())) ? read() : List.of();
         Terminal t = root.terminal();
         if (format.equals("json")) {
             ArrayNode out = new ObjectMapper().createArrayNode();
@@ -73,5 +66,13 @@ final class HistoryCommand implements Callable<Integer> {
                     r.warn(), r.unknown(), r.pass(), r.takenBy(), (r.demo() ? "DEMO " : "") + String.join(" ", r.targets()));
         }
         return ExitCodes.OK;
+    }
+
+    private List<SnapshotSummary> read() {
+        try (SnapshotStore s = store.open(root.environment())) {
+            return s.list();
+        } catch (StoreException e) {
+            throw UserError.cannotRun(e.getMessage());
+        }
     }
 }

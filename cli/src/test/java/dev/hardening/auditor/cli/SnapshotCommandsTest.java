@@ -98,6 +98,13 @@ class SnapshotCommandsTest {
         for (CliRun run : List.of(first, second, history, diff, md)) {
             assertThat(run.all()).doesNotContain(TOKEN_A).doesNotContain(TOKEN_B);
         }
+        // Nor does the database (or its write-ahead log): tokens are kept by fingerprint only.
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("snapshots.db")).toList()) {
+                String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertThat(bytes).as(f.toString()).doesNotContain(TOKEN_A.substring(11, 40)).doesNotContain(TOKEN_B.substring(11, 40));
+            }
+        }
         // The same world twice: no changes.
         CliRun third = snapshot(db, TOKEN_B, "--policy", policy.toString());
         assertThat(third.exitCode()).isZero();
