@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hardening.auditor.core.check.CheckRegistry;
 import dev.hardening.auditor.core.clients.Clients;
 import dev.hardening.auditor.core.collect.StandardCollectors;
+import dev.hardening.auditor.core.collect.StoreCollectors;
 import dev.hardening.auditor.core.engine.AuditEngine;
 import dev.hardening.auditor.core.engine.AuditRequest;
+import dev.hardening.auditor.core.engine.AuditResult;
 import dev.hardening.auditor.core.engine.AuditRun;
 import dev.hardening.auditor.core.engine.ProgressListener;
 import dev.hardening.auditor.core.facts.CollectorRegistry;
@@ -16,6 +18,7 @@ import dev.hardening.auditor.core.http.HttpGateway;
 import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.policy.Policy;
+import dev.hardening.auditor.core.policy.Waivers;
 import dev.hardening.auditor.core.report.AuditReport;
 import dev.hardening.auditor.core.report.ToolInfo;
 import java.util.ArrayList;
@@ -54,11 +57,18 @@ public final class Auditor {
         HttpGateway gateway = new HttpGateway(client, json, listener, settings.http().maxConcurrentPerHost());
         Clients clients = Clients.create(gateway, settings.endpoints(), settings.credentials());
         CollectorRegistry collectors = StandardCollectors.create(clients, targets, settings.local());
+        StoreCollectors.register(collectors, settings.snapshotStore());
         AuditRequest request = new AuditRequest(targets, platforms(targets), checkIds, policy, settings.clock());
         AuditRun run = new AuditEngine(registry, settings.engine()).start(request, collectors, listener, gateway::cancelAll);
-        var report = run.result().thenApply(result -> AuditReport.of(result, targets.describe(), settings.demo(),
-                ToolInfo.current(), gateway.stats().snapshot(), settings.clock().instant()));
+        var report = run.result().thenApply(result -> AuditReport.of(withWaivers(result, policy), targets.describe(),
+                settings.demo(), ToolInfo.current(), gateway.stats().snapshot(), settings.clock().instant()));
         return new AuditSession(run, report, gateway.stats());
+    }
+
+    /** Waivers are the policy's, applied after the checks: a check never sees or decides them. */
+    private AuditResult withWaivers(AuditResult result, Policy policy) {
+        return new AuditResult(Waivers.apply(result.findings(), policy, settings.clock().instant()),
+                result.checksRun(), result.startedAt(), result.finishedAt(), result.cancelled());
     }
 
     /** The platforms an audit can read: those its targets name, plus those a credential opens. */

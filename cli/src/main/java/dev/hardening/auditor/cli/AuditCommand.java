@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         "Audit GitHub, npm and PyPI accounts and packages.",
         "Tokens come from GITHUB_TOKEN, NPM_TOKEN and HIBP_API_KEY (or --*-token-file), never from the command line.",
         "PYPI_TOKEN (or --pypi-token-file) is only decoded on this machine to report its scope; it is never sent."})
-final class AuditCommand implements Callable<Integer> {
+class AuditCommand implements Callable<Integer> {
     @ParentCommand
     AuditorCommand root;
 
@@ -69,8 +69,22 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http = new HttpOptions();
 
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "Snapshot database: where 'snapshot' stores the audit, and what compliance.snapshot-age reads (default: snapshots.db in the auditor's data directory).")
+    Path database;
+
     @Override
     public Integer call() throws Exception {
+        Prepared audit = prepare();
+        return new AuditRunner(root.terminal()).run(audit.auditor(), audit.targets(), audit.policy(), audit.checks(),
+                report);
+    }
+
+    /** An audit ready to start: what {@code audit} and {@code snapshot} share. */
+    record Prepared(Auditor auditor, AuditTargets targets, Policy policy, Set<String> checks, Path database) {
+    }
+
+    Prepared prepare() {
         Terminal terminal = root.terminal();
         report.validate();
         AuditTargets targets = new AuditTargets(clean(githubUsers), clean(githubOrgs), clean(npmUsers),
@@ -93,12 +107,14 @@ final class AuditCommand implements Callable<Integer> {
                 throw UserError.usage("unknown check '" + id + "'; 'auditor checks' lists them");
             }
         }
+        Path db = database != null ? database : StoreOptions.defaultDatabase(root.environment());
         AuditorSettings settings = AuditorSettings.of(endpoints.resolve(root.environment()), creds, http.http())
-                .withEngine(http.engine()).withLocal(LocalMachine.sources(root.environment()));
-        return new AuditRunner(terminal).run(new Auditor(registry, settings), targets, policy, selected, report);
+                .withEngine(http.engine()).withLocal(LocalMachine.sources(root.environment()))
+                .withSnapshotStore(db);
+        return new Prepared(new Auditor(registry, settings), targets, policy, selected, db);
     }
 
-    private Policy loadPolicy() {
+    Policy loadPolicy() {
         if (policyFile == null) {
             return Policy.none();
         }

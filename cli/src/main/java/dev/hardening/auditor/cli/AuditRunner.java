@@ -28,15 +28,23 @@ final class AuditRunner {
 
     int run(Auditor auditor, AuditTargets targets, Policy policy, Set<String> checkIds, ReportOptions options)
             throws InterruptedException {
+        AuditReport report = audit(auditor, targets, policy, checkIds, options);
+        write(report, options, auditor);
+        summarize(report, options);
+        return exitCode(report, options);
+    }
+
+    /** Runs the audit to its report, with progress and Ctrl-C handling; writes nothing. */
+    AuditReport audit(Auditor auditor, AuditTargets targets, Policy policy, Set<String> checkIds, ReportOptions options)
+            throws InterruptedException {
         options.validate();
         ProgressListener progress = terminal.interactive() ? new ProgressLine(terminal.err()) : ProgressListener.NONE;
         AuditSession session = auditor.start(targets, policy, checkIds, progress);
         // Ctrl-C: stop the audit at once; the report of what finished is still written.
         Thread hook = new Thread(session::cancel, "auditor-cancel-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
-        AuditReport report;
         try {
-            report = session.await();
+            return session.await();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -44,13 +52,15 @@ final class AuditRunner {
                 // the JVM is already exiting
             }
         }
-        write(report, options, auditor);
-        summarize(report, options);
+    }
+
+    /** 1 when findings at or above {@code --fail-on} (not covered by an active waiver) remain, else 0. */
+    static int exitCode(AuditReport report, ReportOptions options) {
         List<Finding> failing = options.failing(report);
         return failing.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private void write(AuditReport report, ReportOptions options, Auditor auditor) {
+    void write(AuditReport report, ReportOptions options, Auditor auditor) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try {
             options.reportFormat().writer(terminal.redactor(), auditor.registry().catalog()).write(report, buffer);

@@ -52,13 +52,14 @@ final class ReportOptions {
         }
     }
 
-    /** The findings that make the command exit with 1. */
+    /** The findings that make the command exit with 1; a finding under an active waiver never does. */
     List<Finding> failing(AuditReport report) {
         Severity threshold = threshold();
         if (threshold == null) {
             return List.of();
         }
         return report.findings().stream()
+                .filter(f -> !f.isWaived())
                 .filter(f -> f.status() == Status.FAIL || failOnUnknown && f.status() == Status.UNKNOWN)
                 .filter(f -> f.severity().atLeast(threshold))
                 .toList();

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import okhttp3.HttpUrl;
 
@@ -67,7 +68,7 @@ public final class DemoWorld {
         // Nothing to cache and nothing worth retrying: every answer is computed in-process.
         HttpSettings demoHttp = http.withCacheDir(null).withMaxRetries(0);
         return new AuditorSettings(endpoints, credentials, demoHttp, AuditEngine.Settings.defaults(), clock,
-                Sleeper.REAL, List.of(DemoTransport.bundled(clock)), true, local(clock));
+                Sleeper.REAL, List.of(DemoTransport.bundled(clock)), true, local(clock), Optional.empty());
     }
 
     /**
@@ -102,11 +103,15 @@ public final class DemoWorld {
      * (WARN); the others match their rosters (PASS).
      */
     public static Policy policy() {
-        return new Policy("demo world (bundled)", Map.of(
+        Map<String, Set<String>> rosters = Map.of(
                 "npm:inkwell-parser", Set.of("quill-dev", "ivarga"),
                 "npm:@inkwell/cli", Set.of("quill-dev", "mfenn"),
                 "npm:inkwell-colors", Set.of("quill-dev"),
                 "pypi:inkwell", Set.of("rquill", "petra.liskova"),
-                "pypi:inkwell-lint", Set.of("rquill")));
+                "pypi:inkwell-lint", Set.of("rquill"));
+        // A weekly snapshot cadence: `demo` has no snapshot database (UNKNOWN, saying how to get one);
+        // `snapshot --demo` FAILs the first time (none taken yet) and PASSes within the week after.
+        return new Policy("demo world (bundled)", rosters, "", Map.of(), Optional.empty(), OptionalInt.empty(),
+                false, false, Optional.of(Duration.ofDays(7)), List.of());
     }
 }

@@ -1,23 +1,54 @@
 package dev.hardening.auditor.core.policy;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the team agreed: for now, the roster of who may publish each package. Loaded from the
- * {@code --policy} YAML file; an audit without a policy uses {@link #none()}.
+ * What the team agreed, loaded from the {@code --policy} YAML file (see {@link PolicyLoader},
+ * {@code schema/policy.schema.json} and {@code docs/policy.example.yaml}); an audit without a policy
+ * uses {@link #none()}.
  *
- * @param source  where the policy was read from (for evidence), or empty
- * @param rosters allowed publishers per package; keys are {@code npm:name} or {@code pypi:name}
+ * @param source                   where the policy was read from (for evidence), or empty
+ * @param rosters                  allowed publishers per package or npm scope; keys are {@code npm:name},
+ *                                 {@code npm:@scope/*} or {@code pypi:name}
+ * @param sha256                   SHA-256 (hex) of the policy file's bytes, recorded with each snapshot; empty
+ *                                 without a file
+ * @param secondFactor             the least second factor required per platform ({@code github}, {@code npm},
+ *                                 {@code pypi})
+ * @param maxTokenAge              the longest a publish or API token may live
+ * @param minRsaBits               the least RSA key size accepted for signing and SSH keys
+ * @param requireProvenance        whether every release must carry provenance
+ * @param requireTrustedPublishing whether releases must be published through trusted publishing (OIDC)
+ * @param snapshotCadence          how often a snapshot must be taken ({@code compliance.snapshot-age})
+ * @param waivers                  accepted risks with owner, justification and expiry
  */
-public record Policy(String source, Map<String, Set<String>> rosters) {
+public record Policy(String source, Map<String, Set<String>> rosters, String sha256,
+                     Map<String, SecondFactorLevel> secondFactor, Optional<Duration> maxTokenAge,
+                     OptionalInt minRsaBits, boolean requireProvenance, boolean requireTrustedPublishing,
+                     Optional<Duration> snapshotCadence, List<PolicyWaiver> waivers) {
     public Policy {
         source = source == null ? "" : source;
         var copy = new TreeMap<String, Set<String>>();
         rosters.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
         rosters = Map.copyOf(copy);
+        sha256 = sha256 == null ? "" : sha256;
+        secondFactor = Map.copyOf(secondFactor);
+        Objects.requireNonNull(maxTokenAge, "maxTokenAge");
+        Objects.requireNonNull(minRsaBits, "minRsaBits");
+        Objects.requireNonNull(snapshotCadence, "snapshotCadence");
+        waivers = List.copyOf(waivers);
+    }
+
+    /** A policy with only a roster (as tests and the demo world build them). */
+    public Policy(String source, Map<String, Set<String>> rosters) {
+        this(source, rosters, "", Map.of(), Optional.empty(), OptionalInt.empty(), false, false, Optional.empty(),
+                List.of());
     }
 
     public static Policy none() {
@@ -25,11 +56,30 @@ public record Policy(String source, Map<String, Set<String>> rosters) {
     }
 
     public boolean isEmpty() {
-        return rosters.isEmpty();
+        return rosters.isEmpty() && secondFactor.isEmpty() && maxTokenAge.isEmpty() && minRsaBits.isEmpty()
+                && !requireProvenance && !requireTrustedPublishing && snapshotCadence.isEmpty() && waivers.isEmpty();
     }
 
-    /** The agreed publishers of a package, if the policy names it. */
+    /**
+     * The agreed publishers of a package, if the policy names it: the package's own roster, else for a
+     * scoped npm package ({@code npm:@scope/name}) the roster of its scope ({@code npm:@scope/*}).
+     */
     public Optional<Set<String>> rosterFor(String packageKey) {
-        return Optional.ofNullable(rosters.get(packageKey));
+        Set<String> own = rosters.get(packageKey);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        if (packageKey.startsWith("npm:@")) {
+            int slash = packageKey.indexOf('/');
+            if (slash > 0) {
+                return Optional.ofNullable(rosters.get(packageKey.substring(0, slash) + "/*"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The least second factor required on a platform ({@code github}, {@code npm}, {@code pypi}). */
+    public Optional<SecondFactorLevel> secondFactorFor(String platform) {
+        return Optional.ofNullable(secondFactor.get(platform));
     }
 }

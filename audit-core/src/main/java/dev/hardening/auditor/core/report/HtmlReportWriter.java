@@ -50,6 +50,7 @@ public final class HtmlReportWriter implements ReportWriter {
             .cancelled { border-left: 4px solid var(--warn); padding-left: .75rem; }
             .score { font-size: 2.25rem; font-weight: 700; }
             .formula, .meta, .empty { color: var(--muted); }
+            .waiver { border-left: 4px solid var(--attested); padding-left: .5rem; }
             ul.findings { list-style: none; padding: 0; }
             li.finding { border: 1px solid var(--border); border-left-width: 6px; border-radius: 6px;
               padding: .5rem .75rem; margin: .5rem 0; background: var(--panel); }
@@ -166,6 +167,8 @@ public final class HtmlReportWriter implements ReportWriter {
         if (!f.needed().isEmpty()) {
             html.append("<p class=\"needed\"><strong>Needed:</strong> ").append(text(f.needed())).append("</p>\n");
         }
+        f.waiver().ifPresent(w -> html.append("<p class=\"waiver\">").append(text(WaiverText.describe(w)))
+                .append("</p>\n"));
         // What needs action opens by default; the rest stays folded to keep the list short.
         html.append(f.status().needsAction() ? "<details open>" : "<details>")
                 .append("<summary>Details: <code>").append(text(f.check())).append("</code></summary>\n");

@@ -14,17 +14,20 @@ import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Severity;
 import dev.hardening.auditor.core.model.Stage;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.model.Waiver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a JSON report written by {@link JsonReportWriter} back into an {@link AuditReport}, for diff
@@ -145,6 +148,27 @@ public final class JsonReportReader {
             JsonNode r = element(referenceNodes, i, at);
             references.add(new Reference(text(r, "title", at), text(r, "url", at)));
         }
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        JsonNode attributeNodes = node.get("attributes");
+        if (attributeNodes != null) {
+            JsonNode checked = object(node, "attributes", path);
+            for (Map.Entry<String, JsonNode> attribute : checked.properties()) {
+                attributes.put(attribute.getKey(), strings(checked, attribute.getKey(), path + ".attributes"));
+            }
+        }
+        Optional<Waiver> waiver = Optional.empty();
+        if (node.get("waiver") != null) {
+            String at = path + ".waiver";
+            JsonNode w = object(node, "waiver", path);
+            String expires = text(w, "expires", at);
+            try {
+                waiver = Optional.of(new Waiver(text(w, "owner", at), text(w, "justification", at),
+                        LocalDate.parse(expires), bool(w, "active", at)));
+            } catch (DateTimeParseException e) {
+                throw new InvalidReportException(at + ".expires: expected a date such as 2026-09-30, found '"
+                        + expires + "'", e);
+            }
+        }
         return new Finding(
                 text(node, "check", path),
                 status(text(node, "status", path), path + ".status"),
@@ -154,7 +178,7 @@ public final class JsonReportReader {
                 text(node, "title", path),
                 text(node, "message", path),
                 text(node, "needed", path),
-                evidence, remediation, references);
+                evidence, remediation, references, attributes, waiver);
     }
 
     private static ReportMetadata metadata(JsonNode node) throws InvalidReportException {

@@ -10,6 +10,7 @@ import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.playbook.IncidentPlaybook;
 import dev.hardening.auditor.core.playbook.PlaybookCredential;
 import dev.hardening.auditor.core.playbook.PlaybookPackage;
+import dev.hardening.auditor.core.model.Waiver;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,6 +105,23 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        // Optional fields, written only when present, so that reports without them are unchanged.
+        if (!finding.attributes().isEmpty()) {
+            json.writeObjectFieldStart("attributes");
+            for (Map.Entry<String, List<String>> attribute : finding.attributes().entrySet()) {
+                writeStrings(json, attribute.getKey(), attribute.getValue());
+            }
+            json.writeEndObject();
+        }
+        if (finding.waiver().isPresent()) {
+            Waiver waiver = finding.waiver().get();
+            json.writeObjectFieldStart("waiver");
+            json.writeStringField("owner", waiver.owner());
+            json.writeStringField("justification", waiver.justification());
+            json.writeStringField("expires", waiver.expires().toString());
+            json.writeBooleanField("active", waiver.active());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

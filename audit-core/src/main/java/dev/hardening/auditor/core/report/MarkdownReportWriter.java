@@ -101,6 +101,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append(" \u00b7 ").append(text(f.title())).append(" \u00b7 ").append(code(f.subject()))
                 .append(" \u2014 ").append(text(f.message())).append('\n');
         md.append("  - Check: ").append(code(f.check())).append('\n');
+        f.waiver().ifPresent(w -> md.append("  - ").append(text(WaiverText.describe(w))).append('\n'));
         if (!f.needed().isEmpty()) {
             md.append("  - Needed: ").append(text(f.needed())).append('\n');
         }

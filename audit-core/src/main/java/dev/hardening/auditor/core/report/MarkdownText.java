@@ -4,7 +4,7 @@ package dev.hardening.auditor.core.report;
  * Makes untrusted text (subjects and messages come from APIs) inert inside Markdown: it can neither
  * break the checklist structure nor inject links, images or raw HTML.
  */
-final class MarkdownText {
+public final class MarkdownText {
     /**
      * Characters that are markup anywhere on a line: emphasis, links and images (an escaped {@code [}
      * also disarms {@code ![} and {@code ](}), raw HTML and autolinks, entities, table cells,
@@ -19,7 +19,7 @@ final class MarkdownText {
      * (a leading {@code #}, {@code -}, {@code 1.}), because some data (an evidence label, a remediation
      * step) opens a list item's content, where it would otherwise become a heading or a nested list.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         String line = oneLine(text).strip();
         StringBuilder out = new StringBuilder(line.length() + 16);
         int digits = 0;
@@ -39,7 +39,7 @@ final class MarkdownText {
     }
 
     /** A code span whose fence is longer than any run of backticks inside, so the text cannot close it. */
-    static String code(String text) {
+    public static String code(String text) {
         String line = oneLine(text);
         if (line.isEmpty()) {
             return "";

@@ -9,6 +9,7 @@ import dev.hardening.auditor.core.model.Reference;
 import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Severity;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.model.Waiver;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -206,6 +207,19 @@ public final class SarifReportWriter implements ReportWriter {
         json.writeEndObject();
         json.writeEndArray();
 
+        // An active waiver is an accepted risk: SARIF's suppression, which dashboards show as dismissed.
+        if (f.isWaived()) {
+            Waiver w = f.waiver().get();
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", "external");
+            json.writeStringField("status", "accepted");
+            json.writeStringField("justification", w.justification() + " (owner: " + w.owner() + ", expires "
+                    + w.expires() + ")");
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField(FINGERPRINT_KEY, fingerprint(f));
         json.writeEndObject();
@@ -217,6 +231,9 @@ public final class SarifReportWriter implements ReportWriter {
         json.writeStringField("subject", f.subject());
         if (!f.needed().isEmpty()) {
             json.writeStringField("needed", f.needed());
+        }
+        if (f.waiver().isPresent()) {
+            json.writeStringField("waiver", WaiverText.describe(f.waiver().get()));
         }
         json.writeArrayFieldStart("evidence");
         for (Evidence e : f.evidence()) {

@@ -130,7 +130,8 @@ public final class PublisherRosterCheck implements Check {
                     + " trusted publishing)", source));
             idle = List.of();
         }
-        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra, idle);
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra, idle)
+                .withAttribute("publishers", names(publishers));
     }
 
     private static Finding pypiProject(CheckContext context, String name) {
@@ -165,7 +166,8 @@ public final class PublisherRosterCheck implements Check {
         }
         Optional<Set<String>> roster = context.policy().rosterFor(subject)
                 .or(() -> context.policy().rosterFor("pypi:" + normalisedPyPIName(name)));
-        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra, List.of());
+        return judge(context, subject, name, List.copyOf(publishers.values()), roster, source, extra, List.of())
+                .withAttribute("publishers", names(publishers));
     }
 
     private static Finding judge(CheckContext context, String subject, String name, List<Publisher> publishers,
@@ -216,6 +218,11 @@ public final class PublisherRosterCheck implements Check {
         }
         return " " + String.join(", ", idle) + (idle.size() == 1 ? " has" : " have") + " published nothing for more than"
                 + " a year but can still publish " + name + ".";
+    }
+
+    /** The publishers' account names, machine-readable for snapshot diffs and the team view. */
+    private static List<String> names(Map<String, Publisher> publishers) {
+        return publishers.values().stream().map(Publisher::name).toList();
     }
 
     private static String key(String user) {

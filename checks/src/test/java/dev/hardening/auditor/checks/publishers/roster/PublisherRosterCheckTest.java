@@ -139,6 +139,15 @@ class PublisherRosterCheckTest {
         assertThat(finding.evidence()).contains(
                 new Evidence("roster", "alice, ljharb", "policy team.yaml"),
                 new Evidence("in the roster but not a publisher", "alice", "policy team.yaml"));
+        assertThat(finding.attributes()).containsExactly(Map.entry("publishers", List.of("ljharb", "bob")));
+    }
+
+    @Test
+    void scopeRosterCoversPackagesOfTheScopeWithoutOneOfTheirOwn() {
+        Policy policy = new Policy("team.yaml", Map.of("npm:@acme/*", Set.of("ljharb")));
+
+        assertThat(policy.rosterFor("npm:@acme/" + HAS_EXPORTS)).contains(Set.of("ljharb"));
+        assertThat(policy.rosterFor("npm:" + HAS_EXPORTS)).isEmpty();
     }
 
     @Test
@@ -148,6 +157,7 @@ class PublisherRosterCheckTest {
         assertThat(finding.evidence()).containsExactly(
                 new Evidence("publishers", "abn (Owner), radoering (Maintainer)", "GET /pypi/poetry-core/json (ownership)"),
                 new Evidence("organization", "poetry (its owners can also manage the project)", "GET /pypi/poetry-core/json (ownership)"));
+        assertThat(finding.attributes().get("publishers")).as("names only, for diffs").containsExactly("abn", "radoering");
     }
 
     @Test

@@ -1,0 +1,18 @@
+package dev.hardening.auditor.core.signing;
+
+import java.util.Optional;
+
+/** Supplies the passphrase of the encrypted key file: from {@code AUDITOR_KEY_PASSPHRASE} or typed at the console. */
+@FunctionalInterface
+public interface PassphraseSource {
+    /**
+     * @param prompt  what to ask
+     * @param confirm whether to ask twice (when a new key file is created)
+     * @return the passphrase, or empty when none can be had (no variable and no console)
+     */
+    Optional<char[]> passphrase(String prompt, boolean confirm);
+
+    static PassphraseSource of(char[] passphrase) {
+        return (prompt, confirm) -> Optional.of(passphrase.clone());
+    }
+}
