@@ -1,0 +1,173 @@
+package dev.hardening.auditor.core.scan;
+
+import dev.hardening.auditor.core.scan.archive.ArchiveIssue;
+import dev.hardening.auditor.core.scan.archive.ArchiveIssue.Kind;
+import dev.hardening.auditor.core.scan.archive.ArchiveWalker;
+import dev.hardening.auditor.core.scan.archive.ScanLimits;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Scans a published artifact (a stream) or a local directory or file for secrets and files that
+ * should not ship. Entries stay in memory; links are reported, never followed.
+ */
+public final class ArtifactScanner {
+    /** Directories a package build never ships and that a directory scan skips. */
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules", ".venv", "venv", "__pycache__", ".tox",
+            ".mypy_cache", ".pytest_cache", ".gradle", ".idea");
+
+    private final SecretScanner secrets;
+    private final ScanLimits limits;
+
+    public ArtifactScanner(SecretScanner secrets, ScanLimits limits) {
+        this.secrets = secrets;
+        this.limits = limits;
+    }
+
+    public static ArtifactScanner standard() {
+        return new ArtifactScanner(SecretScanner.standard(), ScanLimits.defaults());
+    }
+
+    /** Scans an archive read from {@code in} (not closed). {@code name} is the artifact's file name. */
+    public ScanResult scanArchive(String name, InputStream in) {
+        Accumulator acc = new Accumulator();
+        List<ArchiveIssue> issues = new ArchiveWalker(limits).walk(name, in, acc);
+        acc.issues.addAll(issues);
+        return acc.result();
+    }
+
+    /** Scans a directory tree, an archive file or a single file. */
+    public ScanResult scanPath(Path path) throws IOException {
+        Accumulator acc = new Accumulator();
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            scanDirectory(path, acc);
+        } else {
+            scanFile(path, path.getFileName() == null ? path.toString() : path.getFileName().toString(), acc);
+        }
+        return acc.result();
+    }
+
+    private void scanDirectory(Path root, Accumulator acc) throws IOException {
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String name = dir.getFileName().toString();
+                String rel = relative(root, dir);
+                if (name.equals(".git") || name.equals(".hg") || name.equals(".svn")) {
+                    acc.sensitive.add(new SensitiveFile("vcs-directory", rel + "/",
+                            "version-control metadata: check that your package's files list leaves it out (npm and"
+                                    + " most Python build backends do)", dev.hardening.auditor.core.model.Severity.LOW));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (SKIPPED_DIRECTORIES.contains(name)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String rel = relative(root, file);
+                if (attrs.isSymbolicLink()) {
+                    acc.issues.add(new ArchiveIssue(Kind.LINK, rel, "symbolic link (not followed)"));
+                } else if (attrs.isRegularFile()) {
+                    scanFile(file, rel, acc);
+                } else if (attrs.isOther()) {
+                    acc.issues.add(new ArchiveIssue(Kind.SPECIAL_ENTRY, rel, "device, FIFO or socket (not read)"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                acc.issues.add(new ArchiveIssue(Kind.CORRUPT, relative(root, file), "unreadable: " + exc.getClass().getSimpleName()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void scanFile(Path file, String rel, Accumulator acc) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), 65536)) {
+            raw.mark(600);
+            byte[] head = raw.readNBytes(512);
+            raw.reset();
+            ArchiveWalker.Format format = ArchiveWalker.detect(head, head.length);
+            if (format != ArchiveWalker.Format.NONE && (ArchiveWalker.hasArchiveName(rel) || format == ArchiveWalker.Format.ZIP
+                    || format == ArchiveWalker.Format.GZIP)) {
+                acc.issues.addAll(new ArchiveWalker(limits).walk(rel, raw, acc));
+                return;
+            }
+            byte[] content = raw.readNBytes(limits.maxEntryBytes());
+            if (raw.read() >= 0) {
+                acc.issues.add(new ArchiveIssue(Kind.ENTRY_SIZE, rel, "larger than " + limits.maxEntryBytes()
+                        + " bytes; only the first " + limits.maxEntryBytes() + " were scanned"));
+            }
+            acc.file(rel, content, content.length, false);
+        }
+    }
+
+    private static String relative(Path root, Path p) {
+        String r = root.relativize(p).toString().replace('\\', '/');
+        return r.isEmpty() ? p.getFileName().toString() : r;
+    }
+
+    /** Collects the findings of every file, folding a VCS directory's files into one finding. */
+    private final class Accumulator implements ArchiveWalker.Visitor {
+        final List<SecretMatch> found = new ArrayList<>();
+        final List<SensitiveFile> sensitive = new ArrayList<>();
+        final List<ArchiveIssue> issues = new ArrayList<>();
+        final Set<String> vcsRoots = new HashSet<>();
+        long files;
+        long bytes;
+
+        @Override
+        public void file(String path, byte[] content, int length, boolean inWheel) {
+            files++;
+            bytes += length;
+            String lower = path.toLowerCase(Locale.ROOT);
+            if (SensitiveFiles.isVcsPath(lower)) {
+                String root = vcsRoot(path, lower);
+                if (vcsRoots.add(root)) {
+                    SensitiveFiles.classify(path, content, length, inWheel).ifPresent(f ->
+                            sensitive.add(new SensitiveFile(f.kind(), root + "/", f.reason(), f.severity())));
+                }
+            } else {
+                SensitiveFiles.classify(path, content, length, inWheel).ifPresent(sensitive::add);
+            }
+            found.addAll(secrets.scan(path, content, length));
+        }
+
+        /** {@code a/b/.git/objects/x} -> {@code a/b/.git}. */
+        private static String vcsRoot(String path, String lower) {
+            String p = "/" + lower;
+            for (String dir : new String[] {"/.git/", "/.hg/", "/.svn/"}) {
+                int at = p.indexOf(dir);
+                if (at >= 0) {
+                    return path.substring(0, at + dir.length() - 2);
+                }
+            }
+            return path;
+        }
+
+        ScanResult result() {
+            return new ScanResult(found, sensitive, issues, files, bytes);
+        }
+    }
+}
