@@ -21,12 +21,18 @@ import okio.Source;
 public final class ResponseSizeLimitInterceptor implements Interceptor {
     private final long maxBytes;
 
+    /** A request tag that sets another cap for that request (downloads of published artifacts). */
+    public record Limit(long maxBytes) {
+    }
+
     public ResponseSizeLimitInterceptor(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        Limit override = chain.request().tag(Limit.class);
+        long maxBytes = override == null ? this.maxBytes : override.maxBytes();
         Response response = chain.proceed(chain.request());
         ResponseBody body = response.body();
         String host = chain.request().url().host();
