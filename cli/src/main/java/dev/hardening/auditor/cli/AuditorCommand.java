@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code auditor}: the command line of the Maintainer Hardening Auditor. */
 @Command(name = "auditor", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class,
         description = "Audits the accounts and release process of open-source maintainers and prints a hardening checklist.",
-        subcommands = {DemoCommand.class, AuditCommand.class, ChecksCommand.class, ExplainCommand.class},
+        subcommands = {DemoCommand.class, AuditCommand.class, ChecksCommand.class, ExplainCommand.class, ScanCommand.class},
         footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error; 3 the audit could not run."})
 public final class AuditorCommand implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
