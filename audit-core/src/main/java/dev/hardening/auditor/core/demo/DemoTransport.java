@@ -51,7 +51,8 @@ public final class DemoTransport implements Interceptor {
         RouteTable.Route route = host.match(request.method().toUpperCase(Locale.ROOT), url);
         Instant now = clock.instant();
         List<String> segments = RouteTable.segments(RouteTable.decodedPath(url));
-        byte[] body = route.body().render(now, segments).getBytes(StandardCharsets.UTF_8);
+        // Archives (npm tarballs, PyPI files) are served as stored; everything else is a rendered template.
+        byte[] body = route.binary() ? route.raw() : route.body().render(now, segments).getBytes(StandardCharsets.UTF_8);
 
         Headers.Builder headers = new Headers.Builder();
         host.headers().forEach((name, value) -> headers.set(name, value.render(now, segments)));

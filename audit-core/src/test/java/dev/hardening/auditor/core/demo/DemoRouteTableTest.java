@@ -108,7 +108,7 @@ class DemoRouteTableTest {
 
         assertThat(t.routes()).hasSameSizeAs(RouteTable.bundled().routes());
         assertThat(t.hosts()).extracting(RouteTable.Host::name)
-                .containsExactlyInAnyOrder("api.github.com", "registry.npmjs.org", "pypi.org", "rdap.demo.invalid");
+                .containsExactlyInAnyOrder("api.github.com", "registry.npmjs.org", "pypi.org", "rdap.demo.invalid", "files.pythonhosted.org");
         assertThat(DemoTransport.bundled(Clock.systemUTC())).isNotNull();
     }
 

@@ -60,14 +60,15 @@ final class OfflineClient {
 
     Answer get(HttpUrl url) {
         try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
-            return new Answer(r.code(), r.headers(), r.body().string());
+            byte[] bytes = r.body().bytes();
+            return new Answer(r.code(), r.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** A response, read fully. */
-    record Answer(int status, Headers headers, String body) {
+    record Answer(int status, Headers headers, String body, byte[] bytes) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
