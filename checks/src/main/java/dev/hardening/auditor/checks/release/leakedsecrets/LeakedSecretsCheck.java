@@ -124,11 +124,16 @@ public final class LeakedSecretsCheck implements Check {
         String versions = occurrences.stream().map(o -> o.artifact().version()).filter(v -> !v.isEmpty()).distinct().toList().toString();
         String message = m.title() + " in " + (first.version().isEmpty() ? m.path() : subject + " " + first.version() + ", "
                 + ArtifactSubjects.innerPath(m.path())) + " line " + m.line() + ": " + m.redacted()
-                + (m.validated() ? " (checksum verified)" : "")
+                + (m.validated() ? checksummed(m.kind()) ? " (checksum verified)" : " (format verified)" : "")
                 + (occurrences.size() > 1 && !first.version().isEmpty() ? "; also in " + versions : "")
                 + ". Revoke it now, then remove it from the sources and publish a clean version.";
         return context.fail(subject.startsWith("npm:") || subject.startsWith("pypi:") ? subject + "@" + where : where,
                 message, evidence).withSeverity(severity);
+    }
+
+    /** Kinds whose format carries a checksum (GitHub and npm: CRC32 in base62). */
+    private static boolean checksummed(String kind) {
+        return kind.startsWith("github-") || kind.equals("npm-token");
     }
 
     private static String describe(ArtifactScans scans) {
