@@ -15,10 +15,12 @@ import java.util.Locale;
  */
 public final class KeywordIndex {
     private final String[] keywords;
+    /** Row width of the transition table: byte classes, padded to a power of two. */
+    private static final int CLASS_SLOTS = 64;
     private final int[] delta;
+    private final int[] classOf;
     /** For each state, the ids of the keywords that end there (its own and those of its suffix states). */
     private final int[][] outputs;
-    private final boolean[] accepting;
 
     /** Receives each hit: the keyword's index in the list and the position just after it. */
     @FunctionalInterface
@@ -51,42 +53,76 @@ public final class KeywordIndex {
             out.get(s).add(k);
         }
         int states = next.size();
-        int[] fail = new int[states];
-        delta = new int[states * 256];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        // Byte classes: every byte that occurs in no keyword shares class 0; letters fold to one class
+        // per letter. A row is then 64 entries instead of 256, so the table stays small enough for
+        // the cache however many keywords there are.
+        classOf = new int[256];
+        int classes = 1;
+        int[] classOfLower = new int[256];
+        java.util.Arrays.fill(classOfLower, -1);
+        for (String k : keywords) {
+            for (byte b : k.getBytes(StandardCharsets.US_ASCII)) {
+                int c = b & 0xff;
+                if (classOfLower[c] < 0) {
+                    classOfLower[c] = classes++;
+                }
+            }
+        }
+        if (classes > CLASS_SLOTS) {
+            throw new IllegalArgumentException("keywords use more than " + (CLASS_SLOTS - 1) + " distinct characters");
+        }
         for (int c = 0; c < 256; c++) {
-            int t = next.get(0)[lower(c)];
-            if (t < 0) {
-                delta[c] = 0;
-            } else {
-                delta[c] = t;
-                if (c == lower(c)) {
-                    fail[t] = 0;
+            int l = lower(c);
+            classOf[c] = classOfLower[l] < 0 ? 0 : classOfLower[l];
+        }
+        int[] representative = new int[classes];
+        for (int c = 255; c >= 0; c--) {
+            if (c == lower(c)) {
+                representative[classOf[c]] = c;
+            }
+        }
+        // class 0 must stand for a byte in no keyword
+        for (int c = 0; c < 256; c++) {
+            if (classOf[c] == 0) {
+                representative[0] = c;
+                break;
+            }
+        }
+        int[] fail = new int[states];
+        int[] dense = new int[states * CLASS_SLOTS];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int cl = 0; cl < classes; cl++) {
+            int t = next.get(0)[representative[cl]];
+            dense[cl] = Math.max(t, 0);
+            if (t > 0) {
+                fail[t] = 0;
+                queue.add(t);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int st = queue.poll();
+            out.get(st).addAll(out.get(fail[st]));
+            for (int cl = 0; cl < classes; cl++) {
+                int t = next.get(st)[representative[cl]];
+                if (t < 0) {
+                    dense[st * CLASS_SLOTS + cl] = dense[fail[st] * CLASS_SLOTS + cl];
+                } else {
+                    dense[st * CLASS_SLOTS + cl] = t;
+                    fail[t] = dense[fail[st] * CLASS_SLOTS + cl];
                     queue.add(t);
                 }
             }
         }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            out.get(s).addAll(out.get(fail[s]));
-            for (int c = 0; c < 256; c++) {
-                int t = next.get(s)[lower(c)];
-                if (t < 0) {
-                    delta[s * 256 + c] = delta[fail[s] * 256 + c];
-                } else {
-                    delta[s * 256 + c] = t;
-                    if (c == lower(c)) {
-                        fail[t] = delta[fail[s] * 256 + c];
-                        queue.add(t);
-                    }
-                }
-            }
-        }
         outputs = new int[states][];
-        accepting = new boolean[states];
-        for (int s = 0; s < states; s++) {
-            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
-            accepting[s] = outputs[s].length > 0;
+        for (int st = 0; st < states; st++) {
+            outputs[st] = out.get(st).stream().mapToInt(Integer::intValue).distinct().toArray();
+        }
+        // Entries hold the next state pre-multiplied by the row width, with the sign bit set when
+        // that state ends a keyword: the inner loop is one load, one mask and one sign test per byte.
+        delta = new int[states * CLASS_SLOTS];
+        for (int i = 0; i < dense.length; i++) {
+            int t = dense[i];
+            delta[i] = t * CLASS_SLOTS | (outputs[t].length > 0 ? Integer.MIN_VALUE : 0);
         }
     }
 
@@ -112,12 +148,12 @@ public final class KeywordIndex {
     /** Reports every keyword occurrence in {@code data[from, to)}, in order of end position. */
     public void scan(byte[] data, int from, int to, HitSink sink) {
         final int[] d = delta;
-        final boolean[] acc = accepting;
+        final int[] cls = classOf;
         int s = 0;
         for (int i = from; i < to; i++) {
-            s = d[(s << 8) | (data[i] & 0xff)];
-            if (acc[s]) {
-                for (int k : outputs[s]) {
+            s = d[(s & Integer.MAX_VALUE) + cls[data[i] & 0xff]];
+            if (s < 0) {
+                for (int k : outputs[(s & Integer.MAX_VALUE) / CLASS_SLOTS]) {
                     sink.hit(k, i + 1);
                 }
             }

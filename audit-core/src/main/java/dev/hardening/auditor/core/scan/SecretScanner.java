@@ -94,6 +94,10 @@ public final class SecretScanner {
     public List<SecretMatch> scan(String path, byte[] content, int length) {
         String fileName = PathHints.fileName(path).toLowerCase(Locale.ROOT);
         Windows windows = new Windows(rules.size(), index.size());
+        boolean[] active = new boolean[rules.size()];
+        for (int r = 0; r < active.length; r++) {
+            active[r] = rules.get(r).fileNames().isEmpty() || rules.get(r).fileNames().contains(fileName);
+        }
         index.scan(content, 0, length, (k, end) -> {
             byte[] exact = exactCase[k];
             int start = end - (exact == null ? index.keyword(k).length() : exact.length);
@@ -102,8 +106,19 @@ public final class SecretScanner {
             }
             windows.keywordSeen[k] = true;
             for (int r : rulesOfKeyword[k]) {
+                if (!active[r]) {
+                    continue;
+                }
                 Rule rule = rules.get(r);
-                windows.add(r, Math.max(0, start - rule.before()), Math.min(length, end + rule.after()));
+                if (rule.generic() && !assignmentFollows(content, end, length)) {
+                    continue; // prose ("the token is refreshed"), not an assignment: no need to try the pattern
+                }
+                if (rule.before() == 0) {
+                    // The match starts at the keyword: one anchored attempt per hit, however dense the hits.
+                    windows.addAnchor(r, start, Math.min(length, end + rule.after()));
+                } else {
+                    windows.add(r, Math.max(0, start - rule.before()), Math.min(length, end + rule.after()));
+                }
             }
         });
         if (!windows.any) {
@@ -126,8 +141,18 @@ public final class SecretScanner {
             }
             Matcher m = rule.pattern().matcher(text);
             m.useTransparentBounds(true).useAnchoringBounds(false);
+            boolean anchored = rule.before() == 0;
             for (int i = 0; i < w.length; i += 2) {
                 m.region(w[i], w[i + 1]);
+                if (anchored) {
+                    if (m.lookingAt()) {
+                        Candidate c = candidate(rule, m);
+                        if (c != null) {
+                            candidates.add(c);
+                        }
+                    }
+                    continue;
+                }
                 while (m.find()) {
                     Candidate c = candidate(rule, m);
                     if (c != null) {
@@ -155,13 +180,14 @@ public final class SecretScanner {
             return null;
         }
         String secret = m.group(g);
+        // cheapest tests first: entropy, then the allowlists
+        if (rule.minEntropy() > 0 && Entropy.shannon(secret) < rule.minEntropy()) {
+            return null;
+        }
         if (rule.generic() ? Allowlist.isGenericPlaceholder(secret) : Allowlist.isPlaceholder(secret)) {
             return null;
         }
         if (Allowlist.DOCUMENTED_EXAMPLES.contains(m.group())) {
-            return null;
-        }
-        if (rule.minEntropy() > 0 && Entropy.shannon(secret) < rule.minEntropy()) {
             return null;
         }
         if (rule.generic() && !plausibleGenericValue(secret)) {
@@ -190,17 +216,18 @@ public final class SecretScanner {
                 .thenComparing(c -> c.validation() != Validation.VALID)
                 .thenComparingInt(c -> -(c.end() - c.start())));
         List<Candidate> kept = new ArrayList<>();
+        // Kept secrets' spans by start; kept spans never overlap, so only the neighbours need checking.
+        java.util.TreeMap<Integer, Integer> spans = new java.util.TreeMap<>();
         for (Candidate c : candidates) {
-            boolean overlaps = false;
-            for (Candidate k : kept) {
-                if (c.secretStart() < k.secretStart() + k.secret().length() && k.secretStart() < c.secretStart() + c.secret().length()) {
-                    overlaps = true;
-                    break;
-                }
+            int start = c.secretStart();
+            int end = start + c.secret().length();
+            var before = spans.floorEntry(start);
+            var after = spans.ceilingEntry(start);
+            if (before != null && before.getValue() > start || after != null && after.getKey() < end) {
+                continue;
             }
-            if (!overlaps) {
-                kept.add(c);
-            }
+            spans.put(start, end);
+            kept.add(c);
         }
         kept.removeIf(c -> c.validation() == Validation.INVALID);
         kept.sort(Comparator.comparingInt(Candidate::start));
@@ -243,6 +270,34 @@ public final class SecretScanner {
             run = Character.isLetterOrDigit(s.charAt(i)) ? run + 1 : 0;
             if (run >= 16) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a keyword ending at {@code from} is followed, within the rest of an identifier and a few
+     * quotes and spaces, by {@code =} or {@code :}, as every keyword-assignment pattern requires.
+     */
+    static boolean assignmentFollows(byte[] data, int from, int length) {
+        int i = from;
+        int limit = Math.min(length, from + 30);
+        while (i < limit) {
+            byte b = data[i];
+            if (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '.' || b == '-') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        limit = Math.min(length, i + 7);
+        while (i < limit) {
+            byte b = data[i++];
+            if (b == '=' || b == ':') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '"' && b != '\'' && b != '`') {
+                return false;
             }
         }
         return false;
@@ -297,6 +352,26 @@ public final class SecretScanner {
                 if (start < s[n - 2]) {
                     s[n - 2] = start;
                 }
+                return;
+            }
+            if (n + 2 > s.length) {
+                s = spans[rule] = Arrays.copyOf(s, s.length * 2);
+            }
+            s[n] = start;
+            s[n + 1] = end;
+            counts[rule] = n + 2;
+        }
+
+        /** An anchored attempt at {@code start} (pattern must match there), bounded by {@code end}. */
+        void addAnchor(int rule, int start, int end) {
+            any = true;
+            int n = counts[rule];
+            int[] s = spans[rule];
+            if (s == null) {
+                s = spans[rule] = new int[8];
+            }
+            if (n > 0 && s[n - 2] == start) {
+                s[n - 1] = Math.max(s[n - 1], end);
                 return;
             }
             if (n + 2 > s.length) {
