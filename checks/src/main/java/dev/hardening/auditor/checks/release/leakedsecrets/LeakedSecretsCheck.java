@@ -63,13 +63,19 @@ public final class LeakedSecretsCheck implements Check {
                 }
             }
             for (SecretMatch m : r.secrets()) {
-                bySecret.computeIfAbsent(m.kind() + " " + m.fingerprint(), k -> new ArrayList<>()).add(new Occurrence(artifact, m));
+                // The same secret in the same file of several versions is one finding; in a local scan
+                // every place it occurs is its own finding.
+                String where = artifact.version().isEmpty() ? m.path() + ":" + m.line() : ArtifactSubjects.innerPath(m.path());
+                bySecret.computeIfAbsent(m.kind() + " " + m.fingerprint() + " " + where, k -> new ArrayList<>())
+                        .add(new Occurrence(artifact, m));
             }
         }
         List<Finding> findings = new ArrayList<>();
+        boolean registry = scans.artifacts().stream().anyMatch(a -> !a.version().isEmpty());
         int n = 0;
         for (List<Occurrence> occurrences : bySecret.values()) {
-            if (++n > MAX_FINDINGS_PER_SUBJECT) {
+            // A registry package is one line of an audit; a local scan (auditor scan) lists everything.
+            if (++n > MAX_FINDINGS_PER_SUBJECT && registry) {
                 findings.add(context.fail(subject, (bySecret.size() - MAX_FINDINGS_PER_SUBJECT) + " more distinct secrets were"
                         + " found in " + subject + " and are not listed one by one; scan it with 'auditor scan' to see them all."));
                 break;
