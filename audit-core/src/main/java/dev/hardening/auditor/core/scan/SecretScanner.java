@@ -190,13 +190,26 @@ public final class SecretScanner {
         if (Allowlist.DOCUMENTED_EXAMPLES.contains(m.group())) {
             return null;
         }
-        if (rule.generic() && !plausibleGenericValue(secret)) {
+        if (rule.generic() && (!plausibleGenericValue(secret) || namesADigest(m.group().substring(0, m.start(g) - m.start())))) {
             return null;
         }
         // A failed checksum is kept as a rejected candidate: it still occupies its span, so a
         // keyword-assignment rule cannot report the same value as a generic secret.
         Validation v = rule.validator().apply(secret);
         return new Candidate(rule, m.start(), m.end(), m.start(g), secret, m.group(), v);
+    }
+
+    /** {@code token_hash = ...}, {@code password_sha256: ...}: the name says the value is a digest or an id, not a secret. */
+    private static boolean namesADigest(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String w : new String[] {"hash", "digest", "checksum", "sha1", "sha256", "sha512", "md5", "uuid", "fingerprint",
+                "_id\"", "_id'", "_id=", "_id:", "_id ", "length", "expir", "_ttl", "_url", "_uri", "_path", "_file", "_type",
+                "_name", "_header", "_prefix", "_format", "_field"}) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Free-text values must look random: several character classes, or long and high-entropy. */

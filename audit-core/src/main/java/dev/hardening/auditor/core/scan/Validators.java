@@ -56,6 +56,15 @@ public final class Validators {
      * pymacaroons v2 serialisation, via REFERENCE.md.
      */
     public static Validation pypiMacaroon(String token) {
+        // No checksum: a value that does not parse is still reported, only not marked validated.
+        return macaroonParses(token) ? Validation.VALID : Validation.UNCHECKED;
+    }
+
+    private static boolean macaroonParses(String token) {
+        return pypiStructure(token) == Validation.VALID;
+    }
+
+    private static Validation pypiStructure(String token) {
         if (!token.startsWith("pypi-")) {
             return Validation.INVALID;
         }
@@ -91,9 +100,14 @@ public final class Validators {
 
     /**
      * The first base64 line of a PEM private key decodes to a DER SEQUENCE (PKCS#1, SEC1, PKCS#8),
-     * the OpenSSH key magic, or an OpenPGP secret-key packet.
+     * the OpenSSH key magic, or an OpenPGP secret-key packet: VALID. Otherwise the block is still
+     * reported (UNCHECKED): a key block is a leak whatever its body.
      */
     public static Validation privateKeyBody(String firstLine) {
+        return privateKeyStructure(firstLine) == Validation.VALID ? Validation.VALID : Validation.UNCHECKED;
+    }
+
+    private static Validation privateKeyStructure(String firstLine) {
         int usable = firstLine.length() - firstLine.length() % 4;
         if (usable < 8) {
             return Validation.INVALID;
@@ -147,8 +161,10 @@ public final class Validators {
 
     /** A database URL's password that is not a placeholder ({@code password}, {@code ${DB_PASS}}, ...). */
     public static Validation databasePassword(String password) {
-        return Allowlist.isGenericPlaceholder(password) || Allowlist.hasRun(password, java.util.Set.of("pass", "pw", "pwd", "user"))
-                ? Validation.INVALID : Validation.UNCHECKED;
+        String lower = password.toLowerCase(java.util.Locale.ROOT);
+        boolean standIn = java.util.Set.of("pw", "pwd", "pass", "user", "root", "admin", "secret").contains(lower)
+                || Allowlist.hasRun(password, java.util.Set.of("pass"));
+        return standIn || Allowlist.isGenericPlaceholder(password) ? Validation.INVALID : Validation.UNCHECKED;
     }
 
     /** An npm {@code _authToken} value: checked like an npm token when it is one. */

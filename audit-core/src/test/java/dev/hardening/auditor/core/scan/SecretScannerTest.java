@@ -122,6 +122,28 @@ class SecretScannerTest {
     }
 
     @Test
+    void pemKeyEscapedInsideJsonIsFound() {
+        String pem = new SyntheticSecrets(new Random(8)).privateKeyPem("").replace("\n", "\\n");
+        String json = "{\n  \"type\": \"service_account\",\n  \"private_key\": \"" + pem + "\\n\",\n}\n";
+
+        List<SecretMatch> found = SCANNER.scan("sa.json", json.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(found).extracting(SecretMatch::kind, SecretMatch::line).containsExactly(org.assertj.core.groups.Tuple.tuple("private-key", 3));
+        assertThat(found.get(0).validated()).isTrue();
+    }
+
+    @Test
+    void formatsWithoutAChecksumAreReportedUnvalidatedWhenTheirStructureIsUnusual() {
+        String pypi = "pypi-AgEIcHlwaS5vcmc" + new SyntheticSecrets(new Random(1)).pick(SyntheticSecrets.ALNUM, 80);
+        String key = "-----BEGIN RSA PRIVATE KEY-----\n" + new SyntheticSecrets(new Random(2)).pick("abcdefghijklmnopqrstuvwxyz", 64) + "\n";
+
+        assertThat(SCANNER.scan("a", ("t=" + pypi + "\n" + key).getBytes(StandardCharsets.US_ASCII)))
+                .extracting(SecretMatch::kind, SecretMatch::validation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pypi-token", Validation.UNCHECKED),
+                        org.assertj.core.groups.Tuple.tuple("private-key", Validation.UNCHECKED));
+    }
+
+    @Test
     void atLeastTwentyFiveKinds() {
         assertThat(StandardRules.kinds()).hasSizeGreaterThanOrEqualTo(25);
         assertThat(StandardRules.kinds()).containsAll(SyntheticSecrets.KINDS);

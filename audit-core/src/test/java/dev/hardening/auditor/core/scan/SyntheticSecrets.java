@@ -189,7 +189,7 @@ public final class SyntheticSecrets {
                 yield random.nextInt(3) == 0 ? line(kind, "token = \"" + prefix + "_" + "x".repeat(36) + "\"", false)
                         : line(kind, "TOKEN=" + bad, false);
             }
-            case "pypi-token" -> line(kind, "password = pypi-AgEIcHlwaS5vcmc" + pick(URLSAFE, 90), false);
+            case "pypi-token" -> line(kind, "TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc" + "X".repeat(70), false);
             case "slack-token" -> line(kind, "SLACK_TOKEN=xoxb-XXXXXXXXXX-XXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX", false);
             case "slack-webhook" -> line(kind, "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", false);
             case "telegram-bot-token" -> line(kind, "# e.g. 110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", false);
@@ -213,7 +213,8 @@ public final class SyntheticSecrets {
                 case 2 -> line(kind, "token = get_token(request)", false);
                 case 3 -> line(kind, "SECRET_KEY=${SECRET_KEY}", false);
                 case 4 -> line(kind, "sha256 = \"" + pick(HEX, 64) + "\"", false);
-                case 5 -> line(kind, "request_token = \"" + uuid() + "\"", false);
+                case 5 -> random.nextBoolean() ? line(kind, "request_token = \"" + uuid() + "\"", false)
+                        : line(kind, "token_sha256 = \"" + pick(HEX, 64) + "\"", false);
                 default -> line(kind, "password: <your password>", false);
             };
             default -> switch (random.nextInt(3)) {
