@@ -104,6 +104,19 @@ public final class ArtifactScanner {
     }
 
     private void scanFile(Path file, String rel, Accumulator acc) throws IOException {
+        long size = Files.size(file);
+        if (size <= Math.min(limits.maxEntryBytes(), 64L * 1024 * 1024)) {
+            // The common case: one exact-size read, no stream copies.
+            byte[] content = Files.readAllBytes(file);
+            ArchiveWalker.Format format = ArchiveWalker.detect(content, content.length);
+            if (format != ArchiveWalker.Format.NONE && (ArchiveWalker.hasArchiveName(rel) || format == ArchiveWalker.Format.ZIP
+                    || format == ArchiveWalker.Format.GZIP)) {
+                acc.issues.addAll(new ArchiveWalker(limits).walk(rel, new java.io.ByteArrayInputStream(content), acc));
+            } else {
+                acc.file(rel, content, content.length, false);
+            }
+            return;
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), 65536)) {
             raw.mark(600);
             byte[] head = raw.readNBytes(512);
