@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-cd /work/wt/scanner
+cd "$(dirname "$0")/../.."
 out=${1:-/tmp/bench-results.txt}
 {
 echo "=== start $(date -u)"; uptime; nproc; lscpu | grep -E "Model name|^CPU\(s\)|Thread|Core|L2|L3"; free -g | head -2; java -version 2>&1 | head -2

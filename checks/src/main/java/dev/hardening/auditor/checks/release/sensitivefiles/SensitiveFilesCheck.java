@@ -87,12 +87,19 @@ public final class SensitiveFilesCheck implements Check {
             }
             findings.add(itemFinding(context, subject, occurrences));
         }
-        for (Map.Entry<ArtifactScan, ArchiveIssue> limit : limits) {
-            ArchiveIssue issue = limit.getValue();
-            findings.add(context.warn(itemSubject(subject, limit.getKey(), issue.path()), limit.getKey().label()
-                    + " could not be fully examined: " + issue.detail() + " (" + issue.path() + "). A published archive"
-                    + " that behaves like this deserves a look.", List.of(Evidence.of("archive issue", issue.kind() + ": "
-                    + issue.detail(), source(limit.getKey())))));
+        // One warning per artifact and kind of limit (an archive of nested archives can hit one limit hundreds of times).
+        Map<String, List<Map.Entry<ArtifactScan, ArchiveIssue>>> byLimit = new LinkedHashMap<>();
+        limits.forEach(l -> byLimit.computeIfAbsent(l.getKey().label() + " " + l.getValue().kind(), k -> new ArrayList<>()).add(l));
+        for (List<Map.Entry<ArtifactScan, ArchiveIssue>> group : byLimit.values()) {
+            ArtifactScan artifact = group.get(0).getKey();
+            ArchiveIssue issue = group.get(0).getValue();
+            List<Evidence> evidence = new ArrayList<>();
+            group.stream().limit(20).forEach(l -> evidence.add(Evidence.of(l.getValue().path(), l.getValue().kind() + ": "
+                    + l.getValue().detail(), source(artifact))));
+            String more = group.size() > 1 ? " (and " + (group.size() - 1) + " more entries alike)" : "";
+            findings.add(context.warn(itemSubject(subject, artifact, issue.path()), artifact.label()
+                    + " could not be fully examined: " + issue.detail() + " (" + issue.path() + ")" + more
+                    + ". A published archive that behaves like this deserves a look.", evidence));
         }
         if (!failed.isEmpty() && (scanned.isEmpty() || !findings.isEmpty())) {
             Unavailability first = failed.get(0).failure().orElseThrow();

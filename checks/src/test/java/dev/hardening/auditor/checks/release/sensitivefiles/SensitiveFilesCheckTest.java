@@ -94,4 +94,24 @@ class SensitiveFilesCheckTest {
         assertThat(f.status()).isEqualTo(Status.WARN);
         assertThat(f.message()).contains("decompression bomb");
     }
+
+    @Test
+    void manyArchivesNestedTooDeepAreOneWarning() {
+        byte[] deep = TestArchives.of().file("x.txt", "x").zip();
+        TestArchives middle = TestArchives.of();
+        for (int i = 0; i < 16; i++) {
+            middle.file("lib" + i + ".zip", deep);
+        }
+        TestArchives outer = TestArchives.of();
+        for (int i = 0; i < 16; i++) {
+            outer.file("part" + i + ".zip", middle.zip());
+        }
+
+        List<Finding> findings = HARNESS.run(pypi(file("1.0", "proj-1.0.tar.gz", outer.tgz())));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.WARN);
+            assertThat(f.message()).contains("and 255 more entries alike");
+        });
+    }
 }
