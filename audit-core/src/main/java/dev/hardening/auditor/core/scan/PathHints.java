@@ -12,14 +12,16 @@ public final class PathHints {
         String p = "/" + path.replace('\\', '/').toLowerCase(Locale.ROOT);
         for (String dir : new String[] {"/test/", "/tests/", "/__tests__/", "/spec/", "/specs/", "/testdata/",
                 "/test-data/", "/fixtures/", "/fixture/", "/__fixtures__/", "/__mocks__/", "/mocks/", "/examples/",
-                "/example/", "/testing/"}) {
+                "/example/", "/testing/", "/test-classes/", "/testfixtures/"}) {
             if (p.contains(dir)) {
                 return true;
             }
         }
         String name = p.substring(p.lastIndexOf('/') + 1);
         return name.startsWith("test_") || name.contains("_test.") || name.contains(".test.") || name.contains(".spec.")
-                || name.contains("_spec.") || name.startsWith("conftest.");
+                || name.contains("_spec.") || name.startsWith("conftest.")
+                // JVM and .NET conventions: FooTest.java, FooTests.kt, FooSpec.groovy (and their compiled classes)
+                || fileName(path).matches(".*[a-z0-9](Test|Tests|Spec|IT)\\.(java|kt|kts|scala|groovy|class|cs|swift|php)");
     }
 
     /** The last segment of a path. */

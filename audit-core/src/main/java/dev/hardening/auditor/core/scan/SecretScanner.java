@@ -199,12 +199,26 @@ public final class SecretScanner {
         return new Candidate(rule, m.start(), m.end(), m.start(g), secret, m.group(), v);
     }
 
+    /** At least two of lower case, upper case and digits. */
+    private static boolean mixesLettersAndDigitsOrCases(String v) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) >= 2;
+    }
+
     /** {@code token_hash = ...}, {@code password_sha256: ...}: the name says the value is a digest or an id, not a secret. */
     private static boolean namesADigest(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         for (String w : new String[] {"hash", "digest", "checksum", "sha1", "sha256", "sha512", "md5", "uuid", "fingerprint",
                 "_id\"", "_id'", "_id=", "_id:", "_id ", "length", "expir", "_ttl", "_url", "_uri", "_path", "_file", "_type",
-                "_name", "_header", "_prefix", "_format", "_field"}) {
+                "_name", "_header", "_prefix", "_format", "field"}) {
             if (n.contains(w)) {
                 return true;
             }
@@ -214,6 +228,9 @@ public final class SecretScanner {
 
     /** Free-text values must look random: several character classes, or long and high-entropy. */
     private static boolean plausibleGenericValue(String v) {
+        if (!mixesLettersAndDigitsOrCases(v)) {
+            return false; // words and punctuation: a CSS selector, a slug, a sentence
+        }
         int classes = Entropy.characterClasses(v);
         double h = Entropy.shannon(v);
         return classes >= 3 && h >= 3.0 || classes >= 2 && v.length() >= 12 && h >= 3.3 || v.length() >= 20 && h >= 3.7;

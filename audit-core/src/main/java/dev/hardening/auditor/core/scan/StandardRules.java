@@ -70,11 +70,11 @@ public final class StandardRules {
                 .keywords("pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw").caseSensitiveKeywords().window(0, 1030)
                 .secretGroups(1).visiblePrefix(5).validator(Validators::pypiMacaroon).priority(30).build());
         rules.add(Rule.of("npmrc-auth-token", ".npmrc registry credential (_authToken, _auth, _password)", CRITICAL,
-                        "(?:_authToken|_auth|_password)\\s{0,5}+=\\s{0,5}+[\"']?([^\\s\"'#;]{8,400}+)")
+                        "(?:_authToken|_auth|_password)\\s{0,5}+=\\s{0,5}+[\"']?([^\\s\"'#;\\x00-\\x1f\\x7f-\\xff]{8,400}+)")
                 .keywords("_authtoken", "_auth", "_password").window(0, 420).secretGroups(1)
                 .validator(Validators::npmrcToken).minEntropy(3.0).priority(15).build());
         rules.add(Rule.of("pypirc-password", ".pypirc upload password or token", CRITICAL,
-                        "(?m)^[ \\t]{0,20}+password[ \\t]{0,20}+[=:][ \\t]{0,20}+(\\S{6,400}+)")
+                        "(?m)^[ \\t]{0,20}+password[ \\t]{0,20}+[=:][ \\t]{0,20}+([^\\s\\x00-\\x1f\\x7f-\\xff]{6,400}+)")
                 .keywords("password").onlyInFiles(".pypirc").window(40, 440).secretGroups(1).priority(15).build());
         // --- chat and messaging
         rules.add(Rule.of("slack-token", "Slack token", CRITICAL,
@@ -154,7 +154,7 @@ public final class StandardRules {
                 .validator(Validators::jwt).priority(20).build());
         rules.add(Rule.of("jwt-signing-secret", "JWT signing secret", HIGH,
                         "jwt[_.-]?(?:secret|signing[_-]?key|key)[A-Za-z0-9_]{0,20}+" + ASSIGN
-                                + "([^\\s\"'`,;]{8,200}+)")
+                                + "([^\\s\"'`,;\\x00-\\x1f\\x7f-\\xff]{8,200}+)")
                 .caseInsensitive().keywords("jwt").window(0, 260).secretGroups(1).minEntropy(3.0).generic().priority(12)
                 .build());
         String[][] databases = {
@@ -164,7 +164,7 @@ public final class StandardRules {
                 {"redis-url", "Redis URL with a password", "rediss?", "redis"}};
         for (String[] db : databases) {
             rules.add(Rule.of(db[0], db[1], HIGH,
-                            "(?<![A-Za-z0-9+])" + db[2] + "://([^\\s:@/'\"`<>]{0,64}+):([^\\s@/'\"`<>]{1,128}+)@"
+                            "(?<![A-Za-z0-9+])" + db[2] + "://([^\\s:@/'\"`<>\\x00-\\x1f\\x7f-\\xff]{0,64}+):([^\\s@/'\"`<>\\x00-\\x1f\\x7f-\\xff]{1,128}+)@"
                                     + "[A-Za-z0-9._-]{1,253}+")
                     .caseInsensitive().keywords(db[3]).window(0, 480).secretGroups(2).validator(Validators::databasePassword)
                     .priority(25).build());
@@ -177,7 +177,7 @@ public final class StandardRules {
         rules.add(Rule.of("generic-secret", "Secret assigned in code or configuration", HIGH,
                         "(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|"
                                 + "private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30}+" + ASSIGN
-                                + "([^\\s\"'`,;)\\]}{]{8,200}+)")
+                                + "([^\\s\"'`,;)\\]}{\\x00-\\x1f\\x7f-\\xff]{8,200}+)")
                 .caseInsensitive().keywords("password", "passwd", "passphrase", "secret", "token", "apikey", "api_key",
                         "api-key", "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key",
                         "privatekey", "credential")
