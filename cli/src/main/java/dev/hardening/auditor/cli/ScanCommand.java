@@ -75,7 +75,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        ArtifactScanner scanner = ArtifactScanner.standard();
+        ArtifactScanner scanner = ArtifactScanner.parallel();
         List<Finding> findings = new ArrayList<>();
         long files = 0;
         long bytes = 0;

@@ -19,6 +19,11 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Set;
 
 /**
@@ -32,14 +37,27 @@ public final class ArtifactScanner {
 
     private final SecretScanner secrets;
     private final ScanLimits limits;
+    private final int threads;
 
     public ArtifactScanner(SecretScanner secrets, ScanLimits limits) {
-        this.secrets = secrets;
-        this.limits = limits;
+        this(secrets, limits, 1);
     }
 
+    /** @param threads files of a directory scanned in parallel (each file by one thread) */
+    public ArtifactScanner(SecretScanner secrets, ScanLimits limits, int threads) {
+        this.secrets = secrets;
+        this.limits = limits;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The built-in rules and limits, one thread. */
     public static ArtifactScanner standard() {
         return new ArtifactScanner(SecretScanner.standard(), ScanLimits.defaults());
+    }
+
+    /** The built-in rules and limits, a directory's files spread over every core. */
+    public static ArtifactScanner parallel() {
+        return new ArtifactScanner(SecretScanner.standard(), ScanLimits.defaults(), Runtime.getRuntime().availableProcessors());
     }
 
     /** Scans an archive read from {@code in} (not closed). {@code name} is the artifact's file name. */
@@ -62,6 +80,7 @@ public final class ArtifactScanner {
     }
 
     private void scanDirectory(Path root, Accumulator acc) throws IOException {
+        List<Map.Entry<String, Path>> regular = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -88,7 +107,7 @@ public final class ArtifactScanner {
                 if (attrs.isSymbolicLink()) {
                     acc.issues.add(new ArchiveIssue(Kind.LINK, rel, "symbolic link (not followed)"));
                 } else if (attrs.isRegularFile()) {
-                    scanFile(file, rel, acc);
+                    regular.add(Map.entry(rel, file));
                 } else if (attrs.isOther()) {
                     acc.issues.add(new ArchiveIssue(Kind.SPECIAL_ENTRY, rel, "device, FIFO or socket (not read)"));
                 }
@@ -101,6 +120,60 @@ public final class ArtifactScanner {
                 return FileVisitResult.CONTINUE;
             }
         });
+        // Sorted, so a report lists files in the same order whatever the file system's order.
+        regular.sort(Map.Entry.comparingByKey());
+        scanFiles(regular, acc);
+    }
+
+    /** Scans files one per task on up to {@link #threads} threads; results are merged in the list's order. */
+    private void scanFiles(List<Map.Entry<String, Path>> files, Accumulator acc) throws IOException {
+        if (threads == 1 || files.size() < 2) {
+            for (Map.Entry<String, Path> f : files) {
+                scanOne(f.getValue(), f.getKey(), acc);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+            Thread t = new Thread(r, "auditor-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Accumulator>> parts = new ArrayList<>(files.size());
+            for (Map.Entry<String, Path> f : files) {
+                parts.add(pool.submit(() -> {
+                    Accumulator part = new Accumulator();
+                    scanOne(f.getValue(), f.getKey(), part);
+                    return part;
+                }));
+            }
+            for (Future<Accumulator> part : parts) {
+                acc.merge(part.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("scan interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One file; a file that cannot be read becomes an issue, not the end of the scan. */
+    private void scanOne(Path file, String rel, Accumulator acc) {
+        try {
+            scanFile(file, rel, acc);
+        } catch (IOException e) {
+            acc.issues.add(new ArchiveIssue(Kind.CORRUPT, rel, "unreadable: " + e.getClass().getSimpleName()));
+        }
     }
 
     private void scanFile(Path file, String rel, Accumulator acc) throws IOException {
@@ -177,6 +250,14 @@ public final class ArtifactScanner {
                 }
             }
             return path;
+        }
+
+        void merge(Accumulator other) {
+            found.addAll(other.found);
+            sensitive.addAll(other.sensitive);
+            issues.addAll(other.issues);
+            files += other.files;
+            bytes += other.bytes;
         }
 
         ScanResult result() {

@@ -60,4 +60,27 @@ class ArtifactScannerTest {
 
         assertThat(r.sensitiveFiles()).extracting(SensitiveFile::path).containsExactly("p.tgz!/package/.git/");
     }
+
+    @Test
+    void parallelDirectoryScanGivesTheSameResultInTheSameOrder(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 40; i++) {
+            Path sub = Files.createDirectories(dir.resolve("d" + (i % 5)));
+            Files.writeString(sub.resolve("f" + i + ".js"), "// " + i + "\nconst k = '" + GEN.githubToken("ghp") + "';\n");
+            if (i % 7 == 0) {
+                Files.writeString(sub.resolve(".env"), "X=1\n");
+                Files.write(sub.resolve("p" + i + ".tgz"), TestArchives.of().file("package/.npmrc", "x=1\n").tgz());
+            }
+        }
+        Files.write(dir.resolve("unreadable.txt"), new byte[] {1});
+        dir.resolve("unreadable.txt").toFile().setReadable(false);
+
+        ScanResult one = new ArtifactScanner(SecretScanner.standard(), dev.hardening.auditor.core.scan.archive.ScanLimits.defaults())
+                .scanPath(dir);
+        ScanResult many = new ArtifactScanner(SecretScanner.standard(), dev.hardening.auditor.core.scan.archive.ScanLimits.defaults(), 4)
+                .scanPath(dir);
+
+        assertThat(many).isEqualTo(one);
+        assertThat(many.secrets()).hasSize(40);
+        assertThat(many.sensitiveFiles()).hasSize(11); // five .env (d0 twice) and six .npmrc in tarballs
+    }
 }
