@@ -42,6 +42,7 @@ public class ScanBenchmark {
     public void setUp() {
         try {
             Path dir = Files.createTempDirectory("scan-bench");
+            corpus = dir;
             new CorpusGenerator(7).generate(dir, 32L << 20, 20);
             byte[] all;
             try (var files = Files.walk(dir)) {
@@ -62,6 +63,16 @@ public class ScanBenchmark {
     }
 
     private int next;
+    private Path corpus;
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        try (var files = Files.walk(corpus)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 
     @Benchmark
     public void scanOneChunk(Blackhole bh) {

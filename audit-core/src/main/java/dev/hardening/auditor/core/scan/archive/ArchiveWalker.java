@@ -123,9 +123,13 @@ public final class ArchiveWalker {
             }
             try {
                 switch (format) {
-                    case GZIP -> compressed(name, new GzipCompressorInputStream(buffered, false), depth, wheel);
-                    case BZIP2 -> compressed(name, new BZip2CompressorInputStream(buffered, false), depth, wheel);
-                    case ZIP -> entries(name, new ZipArchiveInputStream(buffered, "UTF-8", true, true), depth, wheel, true);
+                    // Concatenated members are read too (gunzip does), so nothing can hide after the first;
+                    // the budget bounds them like any other data.
+                    case GZIP -> compressed(name, new GzipCompressorInputStream(buffered, true), depth, wheel);
+                    case BZIP2 -> compressed(name, new BZip2CompressorInputStream(buffered, true), depth, wheel);
+                    // Stored entries with a data descriptor are refused (an UNSUPPORTED issue): reading them
+                    // means buffering the whole entry before its size is known, which no bound could cap.
+                    case ZIP -> entries(name, new ZipArchiveInputStream(buffered, "UTF-8", true, false), depth, wheel, true);
                     case TAR -> entries(name, new TarArchiveInputStream(buffered), depth, wheel, true);
                     case XZ, ZSTD -> issues.add(new ArchiveIssue(Kind.UNSUPPORTED, name,
                             format.name().toLowerCase(Locale.ROOT) + " compression is not read by the scanner"));
