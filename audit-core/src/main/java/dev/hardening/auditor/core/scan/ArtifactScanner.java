@@ -79,7 +79,8 @@ public final class ArtifactScanner {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             scanDirectory(path, acc);
         } else {
-            scanFile(path, path.getFileName() == null ? path.toString() : path.getFileName().toString(), acc);
+            // A single file or archive is named as it was given (dist/pkg-1.0.0.tgz!/package/...).
+            scanFile(path, path.toString(), acc);
         }
         return acc.result();
     }

@@ -20,6 +20,9 @@ public final class SensitiveFiles {
             "secrets.json");
     private static final Set<String> KEYSTORE_EXTENSIONS = Set.of(".p12", ".pfx", ".jks", ".keystore", ".ppk", ".pkcs12");
 
+    private static final java.util.regex.Pattern NPMRC_CREDENTIAL =
+            java.util.regex.Pattern.compile("(?:_authToken|_auth|_password)[ \\t]{0,10}+=[ \\t]{0,10}+(?!\\$\\{)[^\\s]");
+
     private SensitiveFiles() {
     }
 
@@ -40,7 +43,8 @@ public final class SensitiveFiles {
             return found("dotenv", path, "environment file: usually holds the project's API keys and passwords", Severity.HIGH);
         }
         if (name.equals(".npmrc")) {
-            boolean auth = head.contains("_authToken") || head.contains("_auth") || head.contains("_password");
+            // A credential written out, not a reference such as ${NPM_TOKEN} (which is harmless to ship).
+            boolean auth = NPMRC_CREDENTIAL.matcher(head).find();
             return found("npmrc", path, auth ? ".npmrc with registry credentials: whoever installs the package can publish as you"
                     : ".npmrc: registry configuration that often carries a token; it has no business in a package",
                     auth ? Severity.CRITICAL : Severity.LOW);

@@ -83,4 +83,26 @@ class ArtifactScannerTest {
         assertThat(many.secrets()).hasSize(40);
         assertThat(many.sensitiveFiles()).hasSize(11); // five .env (d0 twice) and six .npmrc in tarballs
     }
+
+    @Test
+    void npmrcReferencingAnEnvironmentVariableIsLowNotCritical() {
+        byte[] tgz = TestArchives.of().file("a/.npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n")
+                .file("b/.npmrc", "//registry.npmjs.org/:_authToken=" + GEN.githubToken("npm") + "\n").tgz();
+
+        ScanResult r = ArtifactScanner.standard().scanArchive("p.tgz", new java.io.ByteArrayInputStream(tgz));
+
+        assertThat(r.sensitiveFiles()).extracting(SensitiveFile::path, SensitiveFile::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("p.tgz!/a/.npmrc", dev.hardening.auditor.core.model.Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple("p.tgz!/b/.npmrc", dev.hardening.auditor.core.model.Severity.CRITICAL));
+    }
+
+    @Test
+    void aSingleArchiveIsNamedAsGiven(@TempDir Path dir) throws IOException {
+        Path tgz = Files.write(Files.createDirectories(dir.resolve("dist")).resolve("p-1.0.0.tgz"),
+                TestArchives.of().file("package/k.js", "k='" + GEN.githubToken("ghp") + "'\n").tgz());
+
+        ScanResult r = ArtifactScanner.standard().scanPath(tgz);
+
+        assertThat(r.secrets()).singleElement().extracting(SecretMatch::path).isEqualTo(tgz + "!/package/k.js");
+    }
 }
