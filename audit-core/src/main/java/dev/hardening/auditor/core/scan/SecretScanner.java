@@ -271,7 +271,8 @@ public final class SecretScanner {
             if (testPath) {
                 severity = StandardRules.lower(severity);
             }
-            out.add(new SecretMatch(c.rule().kind(), c.rule().title(), path, lines.lineOf(c.secretStart()),
+            // The line where the match begins: a PEM key is reported on its BEGIN line, like other tools do.
+            out.add(new SecretMatch(c.rule().kind(), c.rule().title(), path, lines.lineOf(c.start()),
                     redactedMatch(c), Masking.fingerprint(c.secret()), c.validation(), severity, testPath));
         }
         return out;

@@ -147,7 +147,7 @@ public final class SyntheticSecrets {
             case "azure-storage-connection-string" -> line(kind, "AZURE_STORAGE_CONNECTION_STRING=\"DefaultEndpointsProtocol=https;AccountName="
                     + pick("abcdefghijklmnopqrstuvwxyz", 10) + ";AccountKey=" + Base64.getEncoder().encodeToString(bytes(64))
                     + ";EndpointSuffix=core.windows.net\"");
-            case "private-key" -> new Sample(kind, privateKeyPem(random.nextBoolean() ? "RSA " : ""), 1, true, null);
+            case "private-key" -> new Sample(kind, privateKeyPem(random.nextBoolean() ? "RSA " : ""), 0, true, null);
             case "jwt" -> line(kind, "Authorization: Bearer " + jwt());
             case "jwt-signing-secret" -> line(kind, "JWT_SECRET=" + password(30));
             case "postgres-url" -> line(kind, "DATABASE_URL=postgres://app_user:" + password(16) + "@db-" + pick(HEX, 4) + ".internal:5432/app");
