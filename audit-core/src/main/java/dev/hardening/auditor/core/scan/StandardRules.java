@@ -175,10 +175,10 @@ public final class StandardRules {
                 .validator(Validators::dockerAuth).priority(25).build());
         // --- keyword assignments, with entropy
         rules.add(Rule.of("generic-secret", "Secret assigned in code or configuration", HIGH,
-                        "(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|"
-                                + "private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30}+" + ASSIGN
+                        "(?:password|passwd|passphrase|(?<![a-z])pass(?![a-z])|(?<![a-z])pwd(?![a-z])|secret|token|api[_-]?key|"
+                                + "access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]{0,30}+" + ASSIGN
                                 + "([^\\s\"'`,;)\\]}{\\x00-\\x1f\\x7f-\\xff]{8,200}+)")
-                .caseInsensitive().keywords("password", "passwd", "passphrase", "secret", "token", "apikey", "api_key",
+                .caseInsensitive().keywords("password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "apikey", "api_key",
                         "api-key", "access_key", "accesskey", "access-key", "auth_key", "authkey", "private_key",
                         "privatekey", "credential")
                 .window(0, 300).secretGroups(1).minEntropy(3.0).generic().priority(1).build());

@@ -143,6 +143,19 @@ class SecretScannerTest {
                         org.assertj.core.groups.Tuple.tuple("private-key", Validation.UNCHECKED));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"DB_PASS=Xk9mP2vL7qRt", "MYSQL_ROOT_PWD: 'Zq7Lm2Np9Rt4'", "PGPASSWORD=Hn3Kd8Wq2Zx5"})
+    void shortPasswordNamesAreKeywordsToo(String line) {
+        assertThat(SCANNER.scan(".env", (line + "\n").getBytes(StandardCharsets.US_ASCII)))
+                .extracting(SecretMatch::kind).containsExactly("generic-secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"compass = \"NorthEast12x\"", "tests_passed: Yes42Again", "bypass=Abc123Xyz789", "cwd = /home/u1/Proj"})
+    void wordsContainingThemAreNot(String line) {
+        assertThat(SCANNER.scan("a.py", (line + "\n").getBytes(StandardCharsets.US_ASCII))).isEmpty();
+    }
+
     @Test
     void atLeastTwentyFiveKinds() {
         assertThat(StandardRules.kinds()).hasSizeGreaterThanOrEqualTo(25);
