@@ -57,8 +57,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                     + "recorded API responses. Nothing in it describes a real account.\n\n");
         }
         md.append("- Generated: ").append(text(report.generatedAt().toString()))
-                .append(" by ").append(text(report.tool().name())).append(' ')
-                .append(text(report.tool().version())).append('\n');
+                // Name and version escaped as one text: a version alone ("0.1.0") would look like a list marker.
+                .append(" by ").append(text(report.tool().name() + " " + report.tool().version())).append('\n');
         md.append("- Targets: ").append(report.targets().isEmpty() ? "none" : codes(report.targets())).append('\n');
         ReportMetadata meta = report.metadata();
         md.append("- Audit: ").append(meta.checksRun().size()).append(" checks run in ")

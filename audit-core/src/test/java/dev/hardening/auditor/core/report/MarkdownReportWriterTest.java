@@ -55,6 +55,8 @@ class MarkdownReportWriterTest {
         assertThat(md).startsWith("# Maintainer hardening checklist\n");
         assertThat(md).contains("## Score: " + report.score() + " / 100\n");
         assertThat(lineContaining(md, "score = round")).contains("docs/SCORE.md");
+        assertThat(lineContaining(md, "- Generated: ")).as("a version is not an ordered-list marker mid-line")
+                .endsWith(" by maintainer-hardening-auditor 0.1.0-test");
         assertThat(md).contains("| Status | Findings |\n|---|---:|\n| FAIL | 2 |\n| WARN | 2 |\n| UNKNOWN | 1 |\n"
                 + "| ATTESTED | 1 |\n| PASS | 1 |\n| NOT\\_APPLICABLE | 1 |\n");
     }
