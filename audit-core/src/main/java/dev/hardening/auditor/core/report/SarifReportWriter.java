@@ -33,8 +33,9 @@ import java.util.TreeMap;
  * closed as fixed, which is exactly what a FAIL turning into a PASS means. The counts of every
  * status stay in {@code runs[0].properties.summary}.
  *
- * <p>Accounts and packages have no file and line, so a result's location is a logical location
- * named after the finding's subject; {@code partialFingerprints} are a hash of (check, subject), so
+ * <p>A result's location is a logical location named after the finding's subject, plus the physical
+ * location code scanning requires ({@link SarifPhysicalLocation}: the workflow line when the evidence
+ * names one, else a stable per-check path); {@code partialFingerprints} are a hash of (check, subject), so
  * the same problem keeps its identity from one audit to the next.
  */
 public final class SarifReportWriter implements ReportWriter {
@@ -197,6 +198,15 @@ public final class SarifReportWriter implements ReportWriter {
 
         json.writeArrayFieldStart("locations");
         json.writeStartObject();
+        SarifPhysicalLocation file = SarifPhysicalLocation.of(f);
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", file.uri());
+        json.writeEndObject();
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", file.startLine());
+        json.writeEndObject();
+        json.writeEndObject();
         json.writeArrayFieldStart("logicalLocations");
         json.writeStartObject();
         json.writeStringField("name", f.subject());

@@ -142,6 +142,10 @@ class SarifReportWriterTest {
         assertThat(result.get("ruleId").textValue()).isEqualTo("github.2fa");
         assertThat(result.get("message").get("text").textValue()).startsWith("Two-factor authentication is off");
         JsonNode location = result.get("locations").get(0).get("logicalLocations").get(0);
+        JsonNode file = result.get("locations").get(0).get("physicalLocation");
+        assertThat(file.get("artifactLocation").get("uri").textValue()).as("code scanning requires a file")
+                .isEqualTo("maintainer-hardening-auditor/github.2fa");
+        assertThat(file.get("region").get("startLine").intValue()).isEqualTo(1);
         assertThat(location.get("name").textValue()).isEqualTo("github:octo" + ReportFixtures.SCRIPT);
         assertThat(result.get("partialFingerprints").get(SarifReportWriter.FINGERPRINT_KEY).textValue())
                 .matches("[0-9a-f]{64}");
