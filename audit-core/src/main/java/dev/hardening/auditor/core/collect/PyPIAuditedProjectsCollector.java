@@ -1,11 +1,13 @@
 package dev.hardening.auditor.core.collect;
 
+import dev.hardening.auditor.core.clients.pypi.PyPIUserProject;
 import dev.hardening.auditor.core.facts.Collector;
 import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.Facts;
 import dev.hardening.auditor.core.facts.NameList;
 import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
+import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.model.AuditTargets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,15 +16,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code pypi.audited-projects}: the {@code --pypi-project} names, without duplicates (PyPI treats
- * {@code Foo_Bar} and {@code foo-bar} as one project, PEP 503). PyPI has no JSON API that lists a
- * user's projects, so each {@code --pypi-user} becomes a gap that says what to do instead.
+ * {@code pypi.audited-projects}: the {@code --pypi-project} names and the projects of each
+ * {@code --pypi-user} (PyPI's XML-RPC {@code user_packages}), without duplicates (PyPI treats
+ * {@code Foo_Bar} and {@code foo-bar} as one project, PEP 503). A user whose projects could not be
+ * listed becomes a gap that says why and what to do instead; the other projects are still audited.
  */
 final class PyPIAuditedProjectsCollector implements Collector<NameList> {
-    private final AuditTargets targets;
+    /** Lists a user's projects; the PyPI client in production. */
+    @FunctionalInterface
+    interface UserProjects {
+        List<PyPIUserProject> of(String user) throws FetchException;
+    }
 
-    PyPIAuditedProjectsCollector(AuditTargets targets) {
+    private final AuditTargets targets;
+    private final UserProjects userProjects;
+
+    PyPIAuditedProjectsCollector(AuditTargets targets, UserProjects userProjects) {
         this.targets = targets;
+        this.userProjects = userProjects;
     }
 
     @Override
@@ -34,10 +45,24 @@ final class PyPIAuditedProjectsCollector implements Collector<NameList> {
             }
         }
         List<Unavailability> gaps = new ArrayList<>();
+        String instead = "name the projects with --pypi-project, or list them under roster.pypi in the --policy file";
         for (String user : targets.pypiUsers()) {
-            gaps.add(Unavailability.of(Cause.NOT_CONFIGURED,
-                    "PyPI has no JSON API that lists the projects of user " + user,
-                    "name " + user + "'s projects with --pypi-project, or list them under roster.pypi in the --policy file"));
+            if (user.isBlank()) {
+                continue;
+            }
+            try {
+                List<PyPIUserProject> projects = userProjects.of(user.trim());
+                if (projects.isEmpty()) {
+                    gaps.add(Unavailability.of(Cause.NOT_FOUND,
+                            "PyPI lists no project for user " + user.trim() + " (no such user, or no role on any project)",
+                            "check the --pypi-user name, or " + instead));
+                }
+                projects.forEach(p -> byNormalisedName.putIfAbsent(normalise(p.project()), p.project()));
+            } catch (FetchException e) {
+                Unavailability why = e.unavailability();
+                gaps.add(Unavailability.of(why.cause(), "the projects of PyPI user " + user.trim()
+                        + " could not be listed: " + why.reason(), why.needed().isBlank() ? instead : why.needed() + "; or " + instead));
+            }
         }
         return new NameList(new ArrayList<>(byNormalisedName.values()), gaps);
     }

@@ -18,7 +18,7 @@ final class PyPICollectors {
 
     static void register(CollectorRegistry r, Clients clients, AuditTargets targets) {
         r.register(PyPIFacts.project(""), (key, facts) -> clients.pypi().project(key.subject()));
-        r.register(PyPIFacts.AUDITED_PROJECTS, new PyPIAuditedProjectsCollector(targets));
+        r.register(PyPIFacts.AUDITED_PROJECTS, new PyPIAuditedProjectsCollector(targets, user -> clients.pypi().userProjects(user)));
         // Decoded locally: the token never leaves the machine.
         r.register(PyPIFacts.TOKEN_SCOPE, (key, facts) -> clients.pypi().tokenScope());
         r.register(PyPIFacts.wheelEntries("", "", ""), (key, facts) -> {

@@ -33,7 +33,9 @@ import java.util.function.IntPredicate;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -160,6 +162,9 @@ public final class HttpGateway {
      * {@link #get(ApiRequest)}. The reader's own exceptions other than I/O propagate unchanged.
      */
     public <T> T getStream(ApiRequest request, long maxBytes, BodyReader<T> reader) throws FetchException {
+        if (request.body().isPresent()) {
+            throw new IllegalArgumentException("a streamed request is a GET: " + request.resource());
+        }
         return inTurn(request, () -> executeStreaming(request, maxBytes, reader));
     }
 
@@ -280,7 +285,13 @@ public final class HttpGateway {
     }
 
     private ApiResponse execute(ApiRequest request, long maxBytes) throws FetchException {
-        Request.Builder rb = new Request.Builder().url(request.url()).get().tag(RequestStats.class, stats);
+        Request.Builder rb = new Request.Builder().url(request.url()).tag(RequestStats.class, stats);
+        if (request.body().isPresent()) {
+            ApiRequest.Body body = request.body().get();
+            rb.post(RequestBody.create(body.content(), MediaType.get(body.mediaType())));
+        } else {
+            rb.get();
+        }
         if (maxBytes > 0) {
             rb.tag(ResponseSizeLimitInterceptor.Limit.class, new ResponseSizeLimitInterceptor.Limit(maxBytes));
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hardening.auditor.core.clients.Clients;
 import dev.hardening.auditor.core.config.Credentials;
 import dev.hardening.auditor.core.config.Endpoints;
+import dev.hardening.auditor.core.clients.pypi.UserPackagesResponseTest;
 import dev.hardening.auditor.core.facts.Fact;
 import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.MemoizedFacts;
@@ -29,6 +30,7 @@ import dev.hardening.auditor.core.facts.rdap.RdapFacts;
 import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.secrets.Secret;
 import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,17 +178,18 @@ class StandardCollectorsTest {
                 new KnownEmail("sebastien@eustace.io", "eustace.io", List.of("PyPI author_email of poetry-core")),
                 new KnownEmail("arun.neelicattu@gmail.com", "gmail.com", List.of("PyPI maintainer_email of poetry-core")));
         assertThat(known.gaps()).extracting(Unavailability::cause)
-                .containsExactlyInAnyOrder(Cause.NOT_FOUND, Cause.NOT_CONFIGURED);
+                .containsExactlyInAnyOrder(Cause.NOT_FOUND, Cause.NOT_FOUND);
         assertThat(known.gaps()).anySatisfy(g -> assertThat(g.reason()).contains("missing-pkg"));
+        assertThat(known.gaps()).anySatisfy(g -> assertThat(g.reason()).contains("PyPI user someone"));
         assertThat(known.gaps()).anySatisfy(g -> assertThat(g.needed()).contains("--pypi-project"));
-        // GET /user, three packuments, two projects; no npm profile without NPM_TOKEN.
-        assertThat(server.getRequestCount()).isEqualTo(6);
+        // GET /user, three packuments, the user's project list (404 here), two projects; no npm profile without NPM_TOKEN.
+        assertThat(server.getRequestCount()).isEqualTo(7);
 
         // The packuments and the viewer read for the addresses are the ones the checks get: no refetch.
         facts.require(NpmFacts.packument("tiny-tarball"));
         facts.require(GitHubFacts.VIEWER);
         facts.require(PyPIFacts.project("attrs"));
-        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(server.getRequestCount()).isEqualTo(7);
     }
 
     @Test
@@ -229,18 +232,34 @@ class StandardCollectorsTest {
     }
 
     @Test
-    void auditedProjectsAreDeduplicatedAsPyPINormalisesNames() {
-        MemoizedFacts facts = facts(targets(List.of(), List.of(), List.of("alice"), List.of("Poetry_Core", "poetry-core", "attrs"),
+    void auditedProjectsAreDeduplicatedAsPyPINormalisesNames() throws Exception {
+        routes.put("/pypi-host/pypi", new MockResponse.Builder().code(200).setHeader("Content-Type", "text/xml")
+                .body(new String(UserPackagesResponseTest.resource("user_packages_alice.xml"), StandardCharsets.UTF_8)).build());
+        MemoizedFacts facts = facts(targets(List.of(), List.of(), List.of("alice", "bob"), List.of("Poetry_Core", "poetry-core", "attrs"),
                 List.of()), Credentials.none());
 
         NameList projects = facts.require(PyPIFacts.AUDITED_PROJECTS);
 
-        assertThat(projects.names()).containsExactly("Poetry_Core", "attrs");
+        assertThat(projects.names()).as("alice's Poetry-Core is the Poetry_Core already named")
+                .containsExactly("Poetry_Core", "attrs", "alice-tools", "zest.releaser");
+        assertThat(projects.gaps()).as("the server answers bob with alice's list too; nothing is missing")
+                .isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aPyPIUserWhoseProjectsCannotBeListedIsAGapNotAFailure() {
+        routes.put("/pypi-host/pypi", json(200, "{\"not\": \"xml\"}"));
+        MemoizedFacts facts = facts(targets(List.of(), List.of(), List.of("alice"), List.of("attrs"), List.of()), Credentials.none());
+
+        NameList projects = facts.require(PyPIFacts.AUDITED_PROJECTS);
+
+        assertThat(projects.names()).containsExactly("attrs");
         assertThat(projects.gaps()).singleElement().satisfies(g -> {
-            assertThat(g.cause()).isEqualTo(Cause.NOT_CONFIGURED);
-            assertThat(g.reason()).contains("alice");
+            assertThat(g.cause()).isEqualTo(Cause.MALFORMED);
+            assertThat(g.reason()).contains("PyPI user alice").contains("not well-formed");
+            assertThat(g.needed()).contains("--pypi-project");
         });
-        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

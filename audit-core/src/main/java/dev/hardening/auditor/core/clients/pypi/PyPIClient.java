@@ -35,6 +35,8 @@ public final class PyPIClient {
     /** A wheel's central directory is usually a few kilobytes; this tail holds it for all but huge wheels. */
     static final int WHEEL_TAIL_BYTES = 64 * 1024;
     static final long MAX_CENTRAL_DIRECTORY_BYTES = 8L * 1024 * 1024;
+    /** Ten thousand projects in XML-RPC take about 1.5 MB. */
+    static final long USER_PACKAGES_MAX_BYTES = 4L * 1024 * 1024;
 
     private final HttpGateway gateway;
     private final HttpUrl baseUrl;
@@ -122,6 +124,31 @@ public final class PyPIClient {
         } finally {
             java.util.Arrays.fill(chars, '\0');
         }
+    }
+
+    /**
+     * The projects of a PyPI user, through the XML-RPC method {@code user_packages} ({@code POST /pypi}):
+     * the only PyPI API that lists them. PyPI calls its XML-RPC API legacy, and it may rate-limit it; an
+     * unknown user gets an empty list, as from PyPI.
+     */
+    public List<PyPIUserProject> userProjects(String user) throws FetchException {
+        String u = PathSegments.checked(user, "PyPI user name", "check the --pypi-user value", false);
+        HttpUrl url = baseUrl.newBuilder().addPathSegment("pypi").build();
+        String call = "<?xml version='1.0'?>\n<methodCall><methodName>user_packages</methodName><params><param>"
+                + "<value><string>" + xmlText(u) + "</string></value></param></params></methodCall>\n";
+        ApiRequest request = ApiRequest.post(Platform.PYPI, url, "POST /pypi (XML-RPC user_packages " + u + ")",
+                "text/xml", call).withHeader("Accept", "text/xml");
+        ApiResponse response = gateway.get(request, status -> status == 200, USER_PACKAGES_MAX_BYTES);
+        try {
+            return UserPackagesResponse.parse(response.body());
+        } catch (UserPackagesResponse.MalformedResponse e) {
+            throw Failures.malformed(e.getMessage() + " (" + request.resource() + ")",
+                    "name the projects with --pypi-project instead", response.status());
+        }
+    }
+
+    private static String xmlText(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** {@code GET /pypi/{project}/json}: the project with every release and its files. */

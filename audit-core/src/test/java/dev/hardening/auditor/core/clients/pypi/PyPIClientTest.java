@@ -153,4 +153,30 @@ class PyPIClientTest {
         assertThat(server.takeRequest().getRequestLine())
                 .isEqualTo("GET /integrity/attrs/1.0+local/attrs%201.0.tar.gz/provenance HTTP/1.1");
     }
+
+    @Test
+    void userProjectsArePostedAsAnXmlRpcCallToTheLegacyEndpoint() throws Exception {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).setHeader("Content-Type", "text/xml")
+                .body(new String(UserPackagesResponseTest.resource("user_packages_alice.xml"), java.nio.charset.StandardCharsets.UTF_8))
+                .build());
+
+        List<PyPIUserProject> projects = client.userProjects("alice");
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getRequestLine()).isEqualTo("POST /pypi HTTP/1.1");
+        assertThat(request.getHeaders().get("Content-Type")).startsWith("text/xml");
+        assertThat(request.getBody().utf8()).contains("<methodName>user_packages</methodName>")
+                .contains("<value><string>alice</string></value>");
+        assertThat(projects).extracting(PyPIUserProject::project).containsExactly("Poetry-Core", "alice-tools", "zest.releaser");
+    }
+
+    @Test
+    void userProjectsFailuresAreClear() {
+        server.enqueue(html(200));
+        assertThat(fetchFailure(() -> client.userProjects("alice"), Cause.MALFORMED).unavailability().reason())
+                .contains("POST /pypi (XML-RPC user_packages alice)");
+        server.enqueue(status(503));
+        assertThat(fetchFailure(() -> client.userProjects("alice"), Cause.SERVER_ERROR).unavailability().needed()).isNotBlank();
+        assertThat(fetchFailure(() -> client.userProjects("../admin"), Cause.NOT_CONFIGURED)).isNotNull();
+    }
 }
