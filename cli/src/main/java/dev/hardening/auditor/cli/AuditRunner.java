@@ -4,6 +4,7 @@ import dev.hardening.auditor.core.AuditSession;
 import dev.hardening.auditor.core.Auditor;
 import dev.hardening.auditor.core.engine.ProgressListener;
 import dev.hardening.auditor.core.model.AuditTargets;
+import dev.hardening.auditor.core.model.CheckMetadata;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.policy.Policy;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,9 +63,14 @@ final class AuditRunner {
     }
 
     void write(AuditReport report, ReportOptions options, Auditor auditor) {
+        write(report, options, auditor.registry().catalog());
+    }
+
+    /** Renders the report in the chosen format to --out (atomically) or standard output. */
+    void write(AuditReport report, ReportOptions options, Collection<CheckMetadata> catalog) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try {
-            options.reportFormat().writer(terminal.redactor(), auditor.registry().catalog()).write(report, buffer);
+            options.reportFormat().writer(terminal.redactor(), catalog).write(report, buffer);
         } catch (IOException e) {
             throw UserError.cannotRun("cannot render the report: " + e.getMessage());
         }
@@ -99,7 +106,8 @@ final class AuditRunner {
         }
     }
 
-    private void summarize(AuditReport report, ReportOptions options) {
+    /** The one-line summary on standard error (when writing to a file, or on a terminal). */
+    void summarize(AuditReport report, ReportOptions options) {
         Map<Status, Integer> s = report.summary();
         String line = (report.demo() ? "DEMO — " : "") + "score " + report.score() + "/100: "
                 + s.get(Status.FAIL) + " FAIL, " + s.get(Status.WARN) + " WARN, " + s.get(Status.UNKNOWN) + " UNKNOWN, "

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, AuditCommand.class, ChecksCommand.class, ExplainCommand.class,
                 PasswordCheckCommand.class, TokenInspectCommand.class, AttestCommand.class,
                 SnapshotCommand.class, HistoryCommand.class, DiffCommand.class, VerifyCommand.class, ExportCommand.class,
-                KeysCommand.class, TeamCommand.class},
+                KeysCommand.class, TeamCommand.class, ScanCommand.class},
         footer = {"", "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error; 3 the audit could not run."})
 public final class AuditorCommand implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -52,9 +52,16 @@ public final class DemoTransport implements Interceptor {
         RouteTable.Route route = host.match(request.method().toUpperCase(Locale.ROOT), url);
         Instant now = clock.instant();
         List<String> segments = RouteTable.segments(RouteTable.decodedPath(url));
-        String text = route.body().render(now, segments);
-        // Binary answers (wheels) are kept as base64 text files ending in .b64.
-        byte[] body = route.bodyFile().endsWith(".b64") ? Base64.getMimeDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+        // Archives are served as stored ("binary" routes, or base64 text files ending in .b64);
+        // everything else is a rendered template.
+        byte[] body;
+        if (route.binary()) {
+            body = route.raw();
+        } else if (route.bodyFile().endsWith(".b64")) {
+            body = Base64.getMimeDecoder().decode(route.body().render(now, segments));
+        } else {
+            body = route.body().render(now, segments).getBytes(StandardCharsets.UTF_8);
+        }
 
         Headers.Builder headers = new Headers.Builder();
         host.headers().forEach((name, value) -> headers.set(name, value.render(now, segments)));

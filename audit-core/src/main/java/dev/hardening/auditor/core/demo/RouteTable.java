@@ -186,7 +186,12 @@ final class RouteTable {
      */
     record Route(String host, String method, String path, Map<String, String> query, int status,
                  Map<String, ResponseTemplate> headers, String bodyFile, ResponseTemplate body,
-                 List<Reference> derivedFrom, String shapeSource) {
+                 List<Reference> derivedFrom, String shapeSource, byte[] raw) {
+
+        /** Whether the body is served as stored bytes (an archive), not a rendered template. */
+        boolean binary() {
+            return raw != null;
+        }
 
         boolean isWildcard() {
             return segments(path).contains("*");
@@ -249,7 +254,8 @@ final class RouteTable {
     }
 
     record RouteSpec(String note, String host, String method, String path, Map<String, String> query, Integer status,
-                     Map<String, String> headers, String body, List<Reference> derivedFrom, String shapeSource) {
+                     Map<String, String> headers, String body, List<Reference> derivedFrom, String shapeSource,
+                     Boolean binary) {
     }
 
     private static Host host(ClassLoader loader, String name, HostSpec spec) {
@@ -264,7 +270,8 @@ final class RouteTable {
                 headerTemplates(spec.headers(), "host " + name));
         RouteSpec nf = spec.notFound();
         host.notFound = route(loader, host, new RouteSpec(nf.note(), name, "GET", "/*", Map.of(),
-                nf.status() == null ? 404 : nf.status(), nf.headers(), nf.body(), nf.derivedFrom(), nf.shapeSource()));
+                nf.status() == null ? 404 : nf.status(), nf.headers(), nf.body(), nf.derivedFrom(), nf.shapeSource(),
+                nf.binary()));
         return host;
     }
 
@@ -281,11 +288,13 @@ final class RouteTable {
             throw new IllegalStateException(where + ": no body file");
         }
         String method = r.method() == null ? "GET" : r.method().toUpperCase(Locale.ROOT);
-        String text = read(loader, ROOT + r.body());
+        boolean binary = Boolean.TRUE.equals(r.binary());
+        byte[] raw = binary ? readBytes(loader, ROOT + r.body()) : null;
+        String text = binary ? "" : read(loader, ROOT + r.body());
         return new Route(host.name(), method, r.path(), r.query() == null ? Map.of() : Map.copyOf(r.query()), status,
                 headerTemplates(r.headers(), where), r.body(), ResponseTemplate.compile(text, ROOT + r.body()),
                 r.derivedFrom() == null ? List.of() : List.copyOf(r.derivedFrom()),
-                r.shapeSource() == null ? "" : r.shapeSource());
+                r.shapeSource() == null ? "" : r.shapeSource(), raw);
     }
 
     private static Map<String, ResponseTemplate> headerTemplates(Map<String, String> headers, String where) {
@@ -299,6 +308,14 @@ final class RouteTable {
     private static String read(ClassLoader loader, String resource) {
         try (InputStream in = open(loader, resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo resource " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readBytes(ClassLoader loader, String resource) {
+        try (InputStream in = open(loader, resource)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read demo resource " + resource + ": " + e.getMessage(), e);
         }

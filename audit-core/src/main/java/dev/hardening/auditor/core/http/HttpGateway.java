@@ -12,7 +12,10 @@ import dev.hardening.auditor.core.http.internal.RateLimitedException;
 import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import dev.hardening.auditor.core.http.internal.ResponseTooLargeException;
 import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -86,6 +89,26 @@ public final class HttpGateway {
      * legitimately large.
      */
     public ApiResponse get(ApiRequest request, IntPredicate accepted, long maxBytes) throws FetchException {
+        return inTurn(request, () -> {
+            ApiResponse response = execute(request, maxBytes);
+            if (!accepted.test(response.status())) {
+                throw statusFailure(request, response);
+            }
+            return response;
+        });
+    }
+
+    /** One exchange with a host, run by {@link #inTurn} once the host has a free slot. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run() throws FetchException;
+    }
+
+    /**
+     * Runs an exchange in its host's turn (at most {@code maxConcurrentPerHost} at once), counting it in
+     * the stats and framing it with FetchStarted/FetchFinished events; a cancelled audit sends nothing.
+     */
+    private <T> T inTurn(ApiRequest request, Exchange<T> exchange) throws FetchException {
         String host = request.url().host();
         if (cancelled) {
             throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
@@ -108,18 +131,106 @@ public final class HttpGateway {
                 // Cancelled while waiting for a turn on this host.
                 throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
             }
-            ApiResponse response = execute(request, maxBytes);
-            if (!accepted.test(response.status())) {
-                throw statusFailure(request, response);
-            }
+            T result = exchange.run();
             ok = true;
-            return response;
+            return result;
         } catch (FetchException e) {
             stats.error(host);
             throw e;
         } finally {
             permits.release();
             emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), ok));
+        }
+    }
+
+    /** Reads a streamed response body; see {@link #getStream}. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /**
+         * @param body          the body, at most the cap long; closed by the gateway afterwards
+         * @param contentLength the declared length, or -1
+         */
+        T read(InputStream body, long contentLength) throws IOException;
+    }
+
+    /**
+     * GET (2xx only) whose body is handed to {@code reader} as a stream: never held whole in memory,
+     * never written to the HTTP cache, at most {@code maxBytes} long. Statuses and network failures
+     * (also those that happen while the reader is reading) map to the same FetchExceptions as
+     * {@link #get(ApiRequest)}. The reader's own exceptions other than I/O propagate unchanged.
+     */
+    public <T> T getStream(ApiRequest request, long maxBytes, BodyReader<T> reader) throws FetchException {
+        return inTurn(request, () -> executeStreaming(request, maxBytes, reader));
+    }
+
+    private <T> T executeStreaming(ApiRequest request, long maxBytes, BodyReader<T> reader) throws FetchException {
+        Request.Builder rb = new Request.Builder().url(request.url()).get().tag(RequestStats.class, stats)
+                .tag(ResponseSizeLimitInterceptor.Limit.class, new ResponseSizeLimitInterceptor.Limit(maxBytes))
+                .header("Cache-Control", "no-store");
+        request.headers().forEach(rb::header);
+        Call call = client.newCall(rb.build());
+        inFlight.add(call);
+        if (cancelled) {
+            call.cancel();
+        }
+        try (Response response = call.execute()) {
+            if (response.code() < 200 || response.code() >= 300) {
+                // the verdict on a status needs only the status and headers; the body is not read
+                throw statusFailure(request, new ApiResponse(response.code(), response.headers(), new byte[0], false));
+            }
+            NetworkFailureTrap body = new NetworkFailureTrap(response.body().byteStream());
+            T result;
+            try {
+                result = reader.read(body, response.body().contentLength());
+            } catch (IOException e) {
+                throw body.failure != null ? body.failure : e;
+            }
+            if (body.failure != null) {
+                throw body.failure;
+            }
+            stats.bytes(request.url().host(), body.count);
+            return result;
+        } catch (IOException e) {
+            throw mapFailure(request, call, e);
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    /**
+     * Remembers an I/O failure of the network stream, so that a reader which turns read errors into
+     * its own findings (a truncated archive) still lets the gateway report a network failure as one.
+     */
+    private static final class NetworkFailureTrap extends FilterInputStream {
+        IOException failure;
+        long count;
+
+        NetworkFailureTrap(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                int b = super.read();
+                count += b >= 0 ? 1 : 0;
+                return b;
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = super.read(b, off, len);
+                count += Math.max(0, n);
+                return n;
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
         }
     }
 
@@ -187,47 +298,60 @@ public final class HttpGateway {
                 stats.cacheHit(request.url().host());
             }
             return new ApiResponse(response.code(), response.headers(), body, fromCache);
-        } catch (RateLimitedException e) {
-            throw rateLimited(request, e);
-        } catch (ResponseTooLargeException e) {
-            throw failure(request, Cause.TOO_LARGE, platformName(request) + " sent more than " + e.limit()
+        } catch (IOException e) {
+            throw mapFailure(request, call, e);
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    /** Turns an I/O failure of a call into a FetchException with a clear reason (shared by every kind of GET). */
+    private FetchException mapFailure(ApiRequest request, Call call, IOException e) {
+        if (e instanceof RateLimitedException r) {
+            return rateLimited(request, r);
+        }
+        if (e instanceof ResponseTooLargeException t) {
+            return failure(request, Cause.TOO_LARGE, platformName(request) + " sent more than " + t.limit()
                     + " bytes for " + request.resource() + "; the response was refused",
                     "check the URL setting; the size cap protects the audit from huge or endless responses", 0, e);
-        } catch (InsecureTransportException e) {
-            throw failure(request, Cause.NOT_CONFIGURED, e.getMessage(), "use an https:// URL for " + platformName(request), 0, e);
-        } catch (SocketTimeoutException e) {
-            throw failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
+        }
+        if (e instanceof InsecureTransportException) {
+            return failure(request, Cause.NOT_CONFIGURED, e.getMessage(), "use an https:// URL for " + platformName(request), 0, e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
                     + " in time", "retry later or check your connection", 0, e);
-        } catch (InterruptedIOException e) {
+        }
+        if (e instanceof InterruptedIOException) {
             if (causedByInterrupt(e)) {
                 // Keep the signal: the engine interrupts a check at its time limit, and the
                 // memoised facts must know this failure came from that, not from the source.
                 Thread.currentThread().interrupt();
             }
             if (cancelled || call.isCanceled() && !"timeout".equals(e.getMessage())) {
-                throw failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
+                return failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
             }
-            throw failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
+            return failure(request, Cause.TIMEOUT, platformName(request) + " did not answer " + request.resource()
                     + " within the time limit", "retry later or check your connection", 0, e);
-        } catch (UnknownHostException e) {
-            throw failure(request, Cause.NETWORK, "cannot resolve " + request.url().host() + " to fetch " + request.resource(),
-                    "check your network connection and the " + platformName(request) + " URL setting", 0, e);
-        } catch (ConnectException e) {
-            throw failure(request, Cause.NETWORK, "cannot connect to " + request.url().host() + ":" + request.url().port()
-                    + " to fetch " + request.resource(), "check your network connection and the URL setting", 0, e);
-        } catch (SSLException e) {
-            throw failure(request, Cause.NETWORK, "TLS handshake with " + request.url().host() + " failed for "
-                    + request.resource(), "check the URL setting and any proxy that intercepts TLS", 0, e);
-        } catch (IOException e) {
-            if (cancelled || call.isCanceled()) {
-                throw failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
-            }
-            throw failure(request, Cause.NETWORK, "connection to " + request.url().host() + " failed while fetching "
-                    + request.resource() + " (" + e.getClass().getSimpleName() + ")",
-                    "retry later or check your connection", 0, e);
-        } finally {
-            inFlight.remove(call);
         }
+        if (e instanceof UnknownHostException) {
+            return failure(request, Cause.NETWORK, "cannot resolve " + request.url().host() + " to fetch " + request.resource(),
+                    "check your network connection and the " + platformName(request) + " URL setting", 0, e);
+        }
+        if (e instanceof ConnectException) {
+            return failure(request, Cause.NETWORK, "cannot connect to " + request.url().host() + ":" + request.url().port()
+                    + " to fetch " + request.resource(), "check your network connection and the URL setting", 0, e);
+        }
+        if (e instanceof SSLException) {
+            return failure(request, Cause.NETWORK, "TLS handshake with " + request.url().host() + " failed for "
+                    + request.resource(), "check the URL setting and any proxy that intercepts TLS", 0, e);
+        }
+        if (cancelled || call.isCanceled()) {
+            return failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
+        }
+        return failure(request, Cause.NETWORK, "connection to " + request.url().host() + " failed while fetching "
+                + request.resource() + " (" + e.getClass().getSimpleName() + ")",
+                "retry later or check your connection", 0, e);
     }
 
     private static FetchException rateLimited(ApiRequest request, RateLimitedException e) {

@@ -42,11 +42,28 @@ class DemoTransportTest {
         return RouteTable.bundled().routes().stream().map(r -> Arguments.of(r.identity(), r));
     }
 
-    /** Every route plus every host's "not found" answer. */
+    /** Every route plus every host's "not found" answer, except archives (served as stored bytes). */
     static Stream<Arguments> answers() {
         Stream<Arguments> notFound = RouteTable.bundled().hosts().stream()
                 .map(h -> Arguments.of(h.name() + " (not found)", h.notFound()));
-        return Stream.concat(routes(), notFound);
+        return Stream.concat(routes(), notFound).filter(a -> !((RouteTable.Route) a.get()[1]).binary());
+    }
+
+    @Test
+    void publishedArtifactsAreServedAsStoredBytes() {
+        List<RouteTable.Route> binary = RouteTable.bundled().routes().stream().filter(RouteTable.Route::binary).toList();
+
+        assertThat(binary).hasSizeGreaterThanOrEqualTo(9);
+        for (RouteTable.Route r : binary) {
+            OfflineClient.Answer a = client.get(sampleUrl(r));
+            assertThat(a.status()).as(r.identity()).isEqualTo(200);
+            assertThat(a.header("Content-Type")).isEqualTo("application/octet-stream");
+            assertThat(a.bytes()).isEqualTo(r.raw());
+            assertThat(a.header("Content-Length")).isEqualTo(Integer.toString(r.raw().length));
+            assertThat(r.shapeSource()).isNotBlank();
+        }
+        OfflineClient.Answer missing = client.get("https://files.pythonhosted.org/packages/00/00/none/x-1.0.tar.gz");
+        assertThat(missing.status()).isEqualTo(404);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -360,7 +377,8 @@ class DemoTransportTest {
         OkHttpClient c = new OkHttpClient.Builder().addInterceptor(DemoTransport.bundled(CLOCK)).build();
         try (var r = c.newCall(new Request.Builder().url(url).post(RequestBody.create(new byte[0], null)).build())
                 .execute()) {
-            return new OfflineClient.Answer(r.code(), r.headers(), r.body().string());
+            byte[] b = r.body().bytes();
+            return new OfflineClient.Answer(r.code(), r.headers(), new String(b, StandardCharsets.UTF_8), b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -328,6 +328,55 @@ class DemoWorldTest {
                 entry("pypi:inkwell-lint", "WARN"));
     }
 
+    @ParameterizedTest
+    @MethodSource("clocks")
+    void latestArtifactsMatchTheirDigestsAndOnlyTheHandPublishedReleasesLeak(Clock clock) throws Exception {
+        World w = new World(clock);
+        Map<String, String> verdicts = new TreeMap<>();
+        for (String name : DemoWorld.targets().npmPackages()) {
+            JsonNode p = w.packument(name);
+            List<JsonNode> versions = w.versionsByTime(p);
+            boolean leaks = false;
+            for (JsonNode v : versions.subList(Math.max(0, versions.size() - 3), versions.size())) {
+                OfflineClient.Answer a = w.client.get(v.at("/dist/tarball").asText());
+                assertThat(a.status()).as(v.at("/dist/tarball").asText()).isEqualTo(200);
+                String sri = "sha512-" + java.util.Base64.getEncoder().encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-512").digest(a.bytes()));
+                assertThat(v.at("/dist/integrity").asText()).as(name + " " + v.get("version")).isEqualTo(sri);
+                var r = dev.hardening.auditor.core.scan.ArtifactScanner.standard()
+                        .scanArchive("x.tgz", new java.io.ByteArrayInputStream(a.bytes()));
+                leaks |= !r.secrets().isEmpty() || !r.sensitiveFiles().isEmpty();
+            }
+            verdicts.put("npm:" + name, leaks ? "FAIL" : "PASS");
+        }
+        for (String name : DemoWorld.targets().pypiProjects()) {
+            JsonNode project = w.pypi(name);
+            List<String> releases = new ArrayList<>();
+            project.get("releases").fieldNames().forEachRemaining(releases::add);
+            boolean leaks = false;
+            for (String version : releases.subList(releases.size() - 3, releases.size())) {
+                for (JsonNode file : project.at("/releases/" + version)) {
+                    OfflineClient.Answer a = w.client.get(file.get("url").asText());
+                    assertThat(a.status()).as(file.get("url").asText()).isEqualTo(200);
+                    assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(a.bytes()))).isEqualTo(file.at("/digests/sha256").asText());
+                    var r = dev.hardening.auditor.core.scan.ArtifactScanner.standard().scanArchive(
+                            file.get("filename").asText(), new java.io.ByteArrayInputStream(a.bytes()));
+                    leaks |= !r.secrets().isEmpty() || !r.sensitiveFiles().isEmpty();
+                }
+            }
+            verdicts.put("pypi:" + name, leaks ? "FAIL" : "PASS");
+        }
+
+        assertThat(verdicts).containsOnly(
+                entry("npm:inkwell-parser", "PASS"),
+                entry("npm:@inkwell/cli", "FAIL"),
+                entry("npm:inkwell-colors", "PASS"),
+                entry("pypi:inkwell", "PASS"),
+                // 0.4.1's wheel ships inkwell_lint.pth, which Python runs at every start (a sensitive file).
+                entry("pypi:inkwell-lint", "FAIL"));
+    }
+
     @Test
     void theLatestCliReleaseNewlyAddsAPostinstallScript() {
         World w = new World(DemoTransportTest.CLOCK);

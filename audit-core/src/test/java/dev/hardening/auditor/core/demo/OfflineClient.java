@@ -60,7 +60,8 @@ final class OfflineClient {
 
     Answer get(HttpUrl url) {
         try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
-            return new Answer(r.code(), r.headers(), r.body().string());
+            byte[] bytes = r.body().bytes();
+            return new Answer(r.code(), r.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,7 +77,7 @@ final class OfflineClient {
     }
 
     /** A response, read fully. */
-    record Answer(int status, Headers headers, String body) {
+    record Answer(int status, Headers headers, String body, byte[] bytes) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);

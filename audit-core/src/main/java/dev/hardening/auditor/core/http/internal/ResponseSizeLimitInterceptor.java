@@ -21,7 +21,7 @@ import okio.Source;
 public final class ResponseSizeLimitInterceptor implements Interceptor {
     private final long maxBytes;
 
-    /** A request tag that sets another cap for one request (a full npm packument can be tens of megabytes). */
+    /** A request tag that sets another cap for one request (a full npm packument, a published artifact). */
     public record Limit(long bytes) {
     }
 
