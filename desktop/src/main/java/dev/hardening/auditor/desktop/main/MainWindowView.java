@@ -14,6 +14,7 @@ import dev.hardening.auditor.desktop.theme.Theme;
 import dev.hardening.auditor.desktop.theme.ThemedRoot;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
@@ -142,6 +143,12 @@ public final class MainWindowView extends BorderPane {
         }
         if (getScene() != null) {
             focusScreen();
+            // A mnemonic (Alt + letter) focuses its sidebar button after firing it: take the focus back.
+            Platform.runLater(() -> {
+                if (viewModel.screenProperty().get() == screen) {
+                    focusScreen();
+                }
+            });
         }
     }
 

@@ -98,12 +98,12 @@ public final class MainWindowViewModel {
     }
 
     private boolean start(World target, AuditLauncher launcher, String what) {
+        // The Run screen first: an audit that completes at once (a fast executor) then opens the checklist.
+        screen.set(Screen.RUN);
         if (!auditRun.start(launcher, what)) {
-            screen.set(Screen.RUN);
             return false;
         }
         runningWorld = target;
-        screen.set(Screen.RUN);
         return true;
     }
 

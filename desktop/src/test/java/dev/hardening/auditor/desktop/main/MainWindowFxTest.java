@@ -73,7 +73,8 @@ class MainWindowFxTest {
         }
         assertThat(robot.lookup("#nav-setup").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#demoBanner").queryAs(Label.class).isVisible()).isFalse();
-        assertThat(tree(robot).getRoot().getChildren()).isEmpty();
+        assertThat(window.viewModel.checklist().findings()).isEmpty();
+        assertThat(robot.lookup("#checklist").tryQuery()).as("only the screen on show is in the scene").isEmpty();
     }
 
     @Test
