@@ -142,6 +142,10 @@ public final class MainWindowView extends BorderPane {
             button.setSelected(true);
         }
         if (getScene() != null) {
+            // Skins (a scroll pane's content among them) join the scene at the next CSS pass: run it now,
+            // so the screen's first control can take the focus.
+            holder.applyCss();
+            holder.layout();
             focusScreen();
             // A mnemonic (Alt + letter) focuses its sidebar button after firing it: take the focus back.
             Platform.runLater(() -> {

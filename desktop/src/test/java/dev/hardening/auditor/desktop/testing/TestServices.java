@@ -38,6 +38,22 @@ public final class TestServices {
     public SnapshotArchive real = realArchive;
     public SnapshotArchive demo = demoArchive;
 
+    /**
+     * The demo world's real report from a launcher without an engine, the real check catalog and a
+     * real SQLite demo database in {@code dir} (guarded against the FX thread by {@link FxWindow}).
+     */
+    public static TestServices demoReportWithDatabase(java.nio.file.Path dir) {
+        TestServices services = new TestServices(new FakeAuditLauncher(DemoReport.get(), List.of(
+                new dev.hardening.auditor.core.engine.ProgressEvent.AuditStarted(1),
+                new dev.hardening.auditor.core.engine.ProgressEvent.AuditFinished(false, DemoReport.get().findings().size()))));
+        services.catalog = DemoReport.catalog();
+        services.databaseDir = dir;
+        return services;
+    }
+
+    /** When set, the demo database is a real SQLite file in this directory. */
+    public java.nio.file.Path databaseDir;
+
     public TestServices(AuditLauncher demoLauncher) {
         this.demoLauncher = demoLauncher;
         this.realLauncher = plan -> demoLauncher;
@@ -48,8 +64,12 @@ public final class TestServices {
     }
 
     public DesktopServices build() {
+        if (databaseDir != null) {
+            demo = new dev.hardening.auditor.desktop.history.SqliteSnapshotArchive(databaseDir.resolve("snapshots.db"),
+                    new SecretRedactor(), guard);
+        }
         return new DesktopServices(tasks, uiThread, catalog, desktop, desktop, demoLauncher, realLauncher, vault(),
-                preferences, real, demo, keys, keys, new ReportExporter(List.of(), new SecretRedactor(), guard),
+                preferences, real, demo, keys, keys, new ReportExporter(databaseDir == null ? List.of() : DemoReport.registry().catalog(), new SecretRedactor(), guard),
                 ZoneOffset.UTC);
     }
 }
