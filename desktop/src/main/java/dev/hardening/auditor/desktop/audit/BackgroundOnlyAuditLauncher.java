@@ -2,7 +2,11 @@ package dev.hardening.auditor.desktop.audit;
 
 import dev.hardening.auditor.core.engine.ProgressListener;
 import dev.hardening.auditor.desktop.concurrent.UiThreadGuard;
+import dev.hardening.auditor.core.engine.ProgressEvent;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -17,6 +21,7 @@ public final class BackgroundOnlyAuditLauncher implements AuditLauncher {
     private final UiThreadGuard guard;
     private final AtomicInteger eventsOnUiThread = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
+    private final List<String> stepsOnUiThread = new CopyOnWriteArrayList<>();
 
     public BackgroundOnlyAuditLauncher(AuditLauncher delegate, BooleanSupplier onUiThread) {
         this(delegate, new UiThreadGuard(onUiThread));
@@ -39,9 +44,26 @@ public final class BackgroundOnlyAuditLauncher implements AuditLauncher {
             events.incrementAndGet();
             if (guard.onUiThread()) {
                 eventsOnUiThread.incrementAndGet();
+                step(event).ifPresent(stepsOnUiThread::add);
             }
             listener.onEvent(event);
         });
+    }
+
+    /** The audit step an event marks the start of: a request or a check. */
+    private static Optional<String> step(ProgressEvent event) {
+        if (event instanceof ProgressEvent.FetchStarted fetch) {
+            return Optional.of("request " + fetch.platform() + " " + fetch.what());
+        }
+        if (event instanceof ProgressEvent.CheckStarted check) {
+            return Optional.of("check " + check.checkId());
+        }
+        return Optional.empty();
+    }
+
+    /** The requests and checks that started on the UI thread, in order. Always empty in a healthy app. */
+    public List<String> stepsOnUiThread() {
+        return List.copyOf(stepsOnUiThread);
     }
 
     /** Progress events seen, on any thread. */
