@@ -143,6 +143,8 @@ public final class DesktopApp extends Application {
                 .everyScreen(dir));
         if (options.runDemo()) {
             viewModel.tryDemo();
+        } else if (!options.welcome() && !options.startupTime()) {
+            viewModel.tryDemoOnFirstLaunch();
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Command-line options of the desktop app.
  *
- * @param runDemo     start the demo audit as soon as the window opens (otherwise it opens on Welcome)
+ * @param runDemo     start the demo audit as soon as the window opens ({@code --demo})
+ * @param welcome     open on Welcome without the demo ({@code --no-demo}); with neither option the demo
+ *                    starts when no targets are remembered (a first launch), else the window opens on Welcome
  * @param screenshot  run the demo, save a PNG of the checklist to this file, and exit
  * @param screenshots run the demo, save a PNG of every screen and dialog into this directory, and exit
  * @param theme       light or dark
@@ -18,13 +20,15 @@ import java.util.Optional;
  * @param startupTime print the time from the JVM's start to the first window, and exit
  * @param help        print usage and exit
  */
-public record LaunchOptions(boolean runDemo, Optional<Path> screenshot, Optional<Path> screenshots, Theme theme,
+public record LaunchOptions(boolean runDemo, boolean welcome, Optional<Path> screenshot, Optional<Path> screenshots, Theme theme,
                             int textScale, boolean startupTime, boolean help) {
 
     public static final String USAGE = """
-            Usage: DesktopMain [--demo] [--theme light|dark] [--text-scale PERCENT]
+            Usage: DesktopMain [--demo | --no-demo] [--theme light|dark] [--text-scale PERCENT]
                                [--screenshot FILE | --screenshots DIR] [--startup-time] [--help]
-              --demo              start the demo audit when the window opens (default: open on Welcome)
+              --demo              start the demo audit when the window opens
+              --no-demo           open on Welcome without it (default: the demo on a first launch, that
+                                  is while no targets are remembered; Welcome afterwards)
               --theme THEME       light (default) or dark
               --text-scale N      text size in percent: 100 (default), 125, 150 or 200
               --screenshot FILE   run the demo, save the checklist as a PNG to FILE, and exit
@@ -40,13 +44,14 @@ public record LaunchOptions(boolean runDemo, Optional<Path> screenshot, Optional
     private static final Map<String, String> VALUE_NEEDED = Map.of("--screenshot", "a file name",
             "--screenshots", "a directory", "--theme", "light or dark", "--text-scale", "a percentage");
 
-    /** Options with the defaults: Welcome screen, light theme, 100%. */
+    /** Options with the defaults: the demo on a first launch, light theme, 100%. */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(false, Optional.empty(), Optional.empty(), Theme.LIGHT, 100, false, false);
+        return new LaunchOptions(false, false, Optional.empty(), Optional.empty(), Theme.LIGHT, 100, false, false);
     }
 
     public static LaunchOptions parse(List<String> args) {
         boolean runDemo = false;
+        boolean welcome = false;
         Path screenshot = null;
         Path screenshots = null;
         Theme theme = Theme.LIGHT;
@@ -68,8 +73,14 @@ public record LaunchOptions(boolean runDemo, Optional<Path> screenshot, Optional
                         : "unknown option '" + name + "'");
             }
             switch (name) {
-                case "--demo" -> runDemo = true;
-                case "--no-demo" -> runDemo = false;
+                case "--demo" -> {
+                    runDemo = true;
+                    welcome = false;
+                }
+                case "--no-demo" -> {
+                    runDemo = false;
+                    welcome = true;
+                }
                 case "--help", "-h" -> help = true;
                 case "--startup-time" -> startupTime = true;
                 case "--screenshot" -> screenshot = Path.of(value);
@@ -86,7 +97,7 @@ public record LaunchOptions(boolean runDemo, Optional<Path> screenshot, Optional
             }
         }
         boolean shooting = screenshot != null || screenshots != null;
-        return new LaunchOptions(runDemo || shooting, Optional.ofNullable(screenshot), Optional.ofNullable(screenshots),
+        return new LaunchOptions(runDemo || shooting, welcome && !shooting, Optional.ofNullable(screenshot), Optional.ofNullable(screenshots),
                 theme, textScale, startupTime, help);
     }
 

@@ -11,15 +11,18 @@ import org.junit.jupiter.api.Test;
 class LaunchOptionsTest {
 
     @Test
-    void without_options_the_window_opens_on_welcome() {
+    void without_options_the_demo_is_left_to_the_first_launch_rule() {
         assertThat(LaunchOptions.parse(List.of())).isEqualTo(LaunchOptions.defaults());
         assertThat(LaunchOptions.defaults().runDemo()).isFalse();
+        assertThat(LaunchOptions.defaults().welcome()).isFalse();
     }
 
     @Test
     void demo_starts_the_demo_at_once() {
         assertThat(LaunchOptions.parse(List.of("--demo")).runDemo()).isTrue();
         assertThat(LaunchOptions.parse(List.of("--demo", "--no-demo")).runDemo()).isFalse();
+        assertThat(LaunchOptions.parse(List.of("--demo", "--no-demo")).welcome()).isTrue();
+        assertThat(LaunchOptions.parse(List.of("--no-demo", "--demo")).welcome()).isFalse();
     }
 
     @Test

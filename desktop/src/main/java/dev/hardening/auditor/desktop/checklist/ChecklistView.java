@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
@@ -49,7 +50,19 @@ public final class ChecklistView extends VBox {
         getStyleClass().add("checklist");
         setId("checklistPane");
         VBox.setVgrow(tree, Priority.ALWAYS);
-        getChildren().addAll(statusBar(), refineBar(), tree);
+        // At large text sizes the filters wrap onto many lines: they scroll within at most 40% of the
+        // height, so the findings always keep the larger part of the pane.
+        VBox bars = new VBox(statusBar(), refineBar());
+        bars.getStyleClass().add("filter-bars");
+        ScrollPane filters = new ScrollPane(bars);
+        filters.setId("checklistFilters");
+        filters.getStyleClass().add("filters-scroll");
+        filters.setFitToWidth(true);
+        filters.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        filters.setFocusTraversable(false);
+        filters.setMinHeight(0);
+        filters.maxHeightProperty().bind(heightProperty().multiply(0.4));
+        getChildren().addAll(filters, tree);
         buildTree();
     }
 

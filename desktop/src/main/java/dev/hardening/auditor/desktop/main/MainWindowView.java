@@ -25,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
@@ -86,7 +87,14 @@ public final class MainWindowView extends BorderPane {
         screens.put(Screen.EXPORT, exportView);
 
         holder.getStyleClass().add("screen-holder");
-        setLeft(sidebar(dialogs));
+        // At large text sizes the sidebar is taller than the window: it scrolls rather than clipping.
+        ScrollPane sidebar = new ScrollPane(sidebar(dialogs));
+        sidebar.getStyleClass().add("sidebar-scroll");
+        sidebar.setFitToWidth(true);
+        sidebar.setFitToHeight(true);
+        sidebar.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sidebar.setFocusTraversable(false);
+        setLeft(sidebar);
         setTop(demoBanner());
         setCenter(holder);
         setBottom(statusBar());

@@ -14,6 +14,7 @@ import dev.hardening.auditor.desktop.history.DemoHistory;
 import dev.hardening.auditor.desktop.history.HistoryViewModel;
 import dev.hardening.auditor.desktop.history.SnapshotArchive;
 import dev.hardening.auditor.desktop.setup.AuditPlan;
+import dev.hardening.auditor.desktop.setup.SetupFields;
 import dev.hardening.auditor.desktop.setup.SetupViewModel;
 import dev.hardening.auditor.desktop.team.TeamMatrixViewModel;
 import dev.hardening.auditor.desktop.theme.AppearanceViewModel;
@@ -76,6 +77,18 @@ public final class MainWindowViewModel {
     /** "Try the demo": the full engine on the bundled world, offline. */
     public void tryDemo() {
         start(World.DEMO, services.demoLauncher(), "the demo world (bundled, offline; a fictional maintainer)");
+    }
+
+    /**
+     * A newcomer's first launch opens on the demo: it starts when no targets are remembered (and no
+     * audit was started meanwhile); otherwise the window stays on Welcome with the remembered targets.
+     */
+    public void tryDemoOnFirstLaunch() {
+        services.tasks().execute(BackgroundTask.of("Read the setup", services.preferences()::load).onSuccess(fields -> {
+            if (SetupFields.empty().equals(fields) && runningWorld == World.NONE && !auditRun.runningProperty().get()) {
+                tryDemo();
+            }
+        }));
     }
 
     /** Runs the audit the Setup screen describes; stays on Setup (with the reason) when it describes none. */

@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -122,9 +123,12 @@ public final class TeamMatrixView extends VBox {
             getStyleClass().remove("badge-cell");
             if (empty || badge == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             setText(badge.display());
+            // The full words when the column is narrower than they are.
+            setTooltip(new Tooltip(badge.display()));
             getStyleClass().add("badge-cell");
             Status status = badge.status().orElse(Status.NOT_APPLICABLE);
             getStyleClass().add(StatusDisplay.styleClass(status));

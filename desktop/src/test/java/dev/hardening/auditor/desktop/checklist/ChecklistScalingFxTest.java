@@ -51,6 +51,10 @@ class ChecklistScalingFxTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         List<TreeTableCell<?, ?>> cells = statusCells(robot);
+        Node tree = robot.lookup("#checklist").query();
+        Node pane = robot.lookup("#checklistPane").query();
+        assertThat(tree.getLayoutBounds().getHeight()).as("the findings keep most of the pane; the filters scroll")
+                .isGreaterThan(pane.getLayoutBounds().getHeight() * 0.5);
         assertThat(cells).hasSizeGreaterThanOrEqualTo(6);
         assertThat(cells.get(0).getFont().getSize()).isCloseTo(2 * normal, org.assertj.core.data.Offset.offset(0.5));
         for (TreeTableCell<?, ?> cell : cells) {

@@ -107,6 +107,26 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void a_first_launch_opens_on_the_demo_and_a_later_one_on_the_remembered_setup() {
+        FakeAuditLauncher demo = FakeAuditLauncher.completing();
+        MainWindowViewModel first = new MainWindowViewModel(new TestServices(demo).build());
+        first.tryDemoOnFirstLaunch();
+        assertThat(demo.starts()).isEqualTo(1);
+        assertThat(first.worldProperty().get()).isEqualTo(World.DEMO);
+
+        FakeAuditLauncher unused = FakeAuditLauncher.completing();
+        TestServices services = new TestServices(unused);
+        services.preferences = dev.hardening.auditor.desktop.setup.SetupPreferences.inMemory(
+                new dev.hardening.auditor.desktop.setup.SetupFields("quill-dev", "", "", "", "", "", "", false, ""));
+        MainWindowViewModel later = new MainWindowViewModel(services.build());
+        later.load();
+        later.tryDemoOnFirstLaunch();
+        assertThat(unused.starts()).isZero();
+        assertThat(later.screenProperty().get()).isEqualTo(Screen.SETUP);
+        assertThat(later.setup().githubUsersProperty().get()).isEqualTo("quill-dev");
+    }
+
+    @Test
     void run_again_repeats_the_last_audit_or_starts_the_demo() {
         FakeAuditLauncher demo = FakeAuditLauncher.completing();
         MainWindowViewModel window = new MainWindowViewModel(new TestServices(demo).build());
