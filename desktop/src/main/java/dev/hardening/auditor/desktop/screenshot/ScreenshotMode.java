@@ -98,6 +98,7 @@ public final class ScreenshotMode {
                 viewModel.appearance().textScaleProperty().set(200);
                 viewModel.screenProperty().set(Screen.SETUP);
             }, "setup-200.png", () -> scene));
+            steps.add(new Step(this::showChecklist, "checklist-200.png", () -> scene));
             run(steps, dir.toAbsolutePath());
         }));
     }

@@ -80,7 +80,7 @@ class ScreenshotModeFxTest {
     void every_screen_and_dialog_is_written_after_a_completed_audit_and_exits_0(FxRobot robot) throws Exception {
         Path dir = OUTPUT.resolve("every-screen");
         List<String> names = List.of("setup.png", "run.png", "checklist.png", "team.png", "history.png", "export.png",
-                "password-check.png", "attest.png", "checklist-dark.png", "setup-200.png");
+                "password-check.png", "attest.png", "checklist-dark.png", "setup-200.png", "checklist-200.png");
         for (String name : names) {
             Files.deleteIfExists(dir.resolve(name));
         }
