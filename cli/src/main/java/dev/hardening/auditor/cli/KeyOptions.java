@@ -1,9 +1,9 @@
 package dev.hardening.auditor.cli;
 
-import dev.hardening.auditor.core.signing.Argon2Parameters;
+import dev.hardening.auditor.core.secrets.Argon2Parameters;
 import dev.hardening.auditor.core.signing.EncryptedFileKeyStore;
 import dev.hardening.auditor.core.signing.KeychainKeyStore;
-import dev.hardening.auditor.core.signing.PassphraseSource;
+import dev.hardening.auditor.core.secrets.PassphraseSource;
 import dev.hardening.auditor.core.signing.PublicKey;
 import dev.hardening.auditor.core.signing.SigningKey;
 import dev.hardening.auditor.core.signing.SigningKeyStore;

@@ -8,8 +8,6 @@ import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Stage;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.playbook.IncidentPlaybook;
-import dev.hardening.auditor.core.playbook.PlaybookCredential;
-import dev.hardening.auditor.core.playbook.PlaybookPackage;
 import dev.hardening.auditor.core.secrets.SecretRedactor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +41,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         for (Map.Entry<Stage, List<Finding>> stage : ChecklistOrder.byStage(report.findings()).entrySet()) {
             stage(md, stage.getKey(), stage.getValue());
         }
-        playbook(md, IncidentPlaybook.from(report.findings()));
+        PlaybookMarkdownWriter.section(md, IncidentPlaybook.from(report.findings()), redaction, "##");
         requests(md, report.metadata());
         // Whole-document pass as well: a line added here later is covered too.
         out.write(redaction.clean(md.toString()).getBytes(StandardCharsets.UTF_8));
@@ -135,52 +133,6 @@ public final class MarkdownReportWriter implements ReportWriter {
                 refs.add(MarkdownText.link(redaction.clean(r.title()), redaction.clean(r.url())));
             }
             md.append("  - References: ").append(refs).append('\n');
-        }
-    }
-
-    private void playbook(StringBuilder md, IncidentPlaybook playbook) {
-        md.append("## Incident playbook\n\n");
-        if (playbook.isEmpty()) {
-            md.append("The audit found no packages and no credentials to list here.\n\n");
-            return;
-        }
-        md.append("If a release turns out to be malicious, in this order:\n\n");
-        steps(md, "", playbook.steps());
-        if (!playbook.packages().isEmpty()) {
-            md.append("\n### Who can publish\n\n| Package | Publishers |\n|---|---|\n");
-            for (PlaybookPackage p : playbook.packages()) {
-                md.append("| ").append(code(p.subject())).append(" | ").append(text(String.join(", ", p.publishers()))).append(" |\n");
-            }
-        }
-        if (!playbook.credentials().isEmpty()) {
-            md.append("\n### Credentials to rotate (those that can publish first)\n\n");
-            for (PlaybookCredential c : playbook.credentials()) {
-                md.append("- **").append(text(c.description())).append("** ").append(code(c.fingerprint()))
-                        .append(c.canPublish() ? " \u2014 can publish" : "").append('\n');
-                md.append("  - Where: ").append(text(String.join("; ", c.locations()))).append('\n');
-                if (!c.target().isEmpty()) {
-                    md.append("  - For: ").append(text(c.target())).append('\n');
-                }
-                md.append("  - What it can do: ").append(text(c.capability())).append('\n');
-                md.append("  - Found by: ").append(code(c.foundBy())).append('\n');
-                md.append("  - Rotate:\n");
-                steps(md, "    ", c.steps());
-            }
-        }
-        md.append('\n');
-    }
-
-    private void steps(StringBuilder md, String indent, List<RemediationStep> steps) {
-        int n = 1;
-        for (RemediationStep step : steps) {
-            md.append(indent).append(n++).append(". ").append(text(step.text()));
-            if (!step.url().isEmpty()) {
-                md.append(" \u2014 ").append(MarkdownText.url(redaction.clean(step.url())));
-            }
-            if (!step.command().isEmpty()) {
-                md.append(" \u2014 run ").append(code(step.command()));
-            }
-            md.append('\n');
         }
     }
 

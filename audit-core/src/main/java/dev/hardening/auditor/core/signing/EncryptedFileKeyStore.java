@@ -3,6 +3,9 @@ package dev.hardening.auditor.core.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hardening.auditor.core.secrets.Argon2Parameters;
+import dev.hardening.auditor.core.secrets.PassphraseCipher;
+import dev.hardening.auditor.core.secrets.PassphraseSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,26 +16,18 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The signing key in a file, encrypted with a passphrase: Argon2id derives a 256-bit key from the
- * passphrase and a random salt, and AES-256-GCM encrypts the 32-byte Ed25519 seed, with the key id
- * as associated data. The file (JSON) records the public key, the Argon2 parameters, the salt and
+ * The signing key in a file, encrypted with a passphrase ({@link PassphraseCipher}): Argon2id derives
+ * a 256-bit key from the passphrase and a random salt, and AES-256-GCM encrypts the 32-byte Ed25519
+ * seed, with the key id as associated data. The file (JSON) records the public key, the Argon2 parameters, the salt and
  * the nonce; it is created with owner-only permissions and replaced atomically.
  */
 public final class EncryptedFileKeyStore implements SigningKeyStore {
     static final String FORMAT = "maintainer-hardening-auditor/signing-key";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SALT_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final int SALT_BYTES = PassphraseCipher.SALT_BYTES;
+    private static final int NONCE_BYTES = PassphraseCipher.NONCE_BYTES;
     private static final long MAX_FILE_BYTES = 64 * 1024;
 
     private final Path file;
@@ -114,17 +109,18 @@ public final class EncryptedFileKeyStore implements SigningKeyStore {
         char[] passphrase = passphrases.passphrase("Passphrase of the signing key (" + file + "): ", false)
                 .orElseThrow(() -> new KeyStoreException("the signing key in " + file + " is encrypted: set "
                         + "AUDITOR_KEY_PASSPHRASE or run in a terminal to type the passphrase"));
-        byte[] aesKey = derive(passphrase, salt, params);
+        byte[] aesKey = PassphraseCipher.deriveKey(passphrase, salt, params);
         Arrays.fill(passphrase, '\0');
         byte[] seed = null;
         try {
-            seed = gcm(false, aesKey, nonce, aad(recorded), ciphertext);
+            seed = PassphraseCipher.open(aesKey, nonce, aad(recorded), ciphertext).orElseThrow(() ->
+                    new KeyStoreException("wrong passphrase for " + file + " (or the file is damaged)"));
             SigningKey key = SigningKey.fromSeed(seed);
             if (!key.publicKey().equals(recorded)) {
                 throw new KeyStoreException("the key file " + file + " is damaged: its public key does not match");
             }
             return Optional.of(key);
-        } catch (InvalidCipherTextException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new KeyStoreException("wrong passphrase for " + file + " (or the file is damaged)");
         } finally {
             SigningKey.wipe(aesKey);
@@ -141,18 +137,14 @@ public final class EncryptedFileKeyStore implements SigningKeyStore {
             Arrays.fill(passphrase, '\0');
             throw new KeyStoreException("the passphrase is too short: use at least 8 characters");
         }
-        byte[] salt = new byte[SALT_BYTES];
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(salt);
-        random.nextBytes(nonce);
-        byte[] aesKey = derive(passphrase, salt, cost);
+        byte[] salt = PassphraseCipher.newSalt(random);
+        byte[] nonce = PassphraseCipher.newNonce(random);
+        byte[] aesKey = PassphraseCipher.deriveKey(passphrase, salt, cost);
         Arrays.fill(passphrase, '\0');
         byte[] seed = key.seed();
         byte[] ciphertext;
         try {
-            ciphertext = gcm(true, aesKey, nonce, aad(key.publicKey()), seed);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("encryption cannot fail", e);
+            ciphertext = PassphraseCipher.seal(aesKey, nonce, aad(key.publicKey()), seed);
         } finally {
             SigningKey.wipe(aesKey);
             SigningKey.wipe(seed);
@@ -195,27 +187,6 @@ public final class EncryptedFileKeyStore implements SigningKeyStore {
 
     private static byte[] aad(PublicKey key) {
         return (FORMAT + "/v1 " + key.keyId()).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] derive(char[] passphrase, byte[] salt, Argon2Parameters p) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Builder(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
-                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt).withMemoryAsKB(p.memoryKiB()).withIterations(p.iterations())
-                .withParallelism(p.parallelism()).build());
-        byte[] key = new byte[32];
-        generator.generateBytes(passphrase, key);
-        return key;
-    }
-
-    private static byte[] gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] input)
-            throws InvalidCipherTextException {
-        GCMBlockCipher cipher = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
-        cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
-        byte[] out = new byte[cipher.getOutputSize(input.length)];
-        int n = cipher.processBytes(input, 0, input.length, out, 0);
-        n += cipher.doFinal(out, n);
-        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static byte[] decode(JsonNode parent, String field) {

@@ -1,57 +1,55 @@
 package dev.hardening.auditor.core.signing;
 
-import com.github.javakeyring.BackendNotSupportedException;
-import com.github.javakeyring.Keyring;
-import com.github.javakeyring.PasswordAccessException;
+import dev.hardening.auditor.core.secrets.CredentialStore;
+import dev.hardening.auditor.core.secrets.CredentialStore.CredentialStoreException;
+import dev.hardening.auditor.core.secrets.KeychainCredentialStore;
+import dev.hardening.auditor.core.secrets.Secret;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
  * The signing key in the OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service
- * on Linux desktops) through java-keyring, stored as the base64 of its 32-byte seed under the
- * service {@value #SERVICE}.
+ * on Linux desktops), kept by the {@link KeychainCredentialStore} as the base64 of its 32-byte seed
+ * under the name {@value #ACCOUNT}.
  */
 public final class KeychainKeyStore implements SigningKeyStore {
-    static final String SERVICE = "maintainer-hardening-auditor";
     static final String ACCOUNT = "evidence-signing-key";
 
-    private final Keyring keyring;
+    private final CredentialStore keychain;
 
-    private KeychainKeyStore(Keyring keyring) {
-        this.keyring = keyring;
+    public KeychainKeyStore(KeychainCredentialStore keychain) {
+        this.keychain = keychain;
     }
 
     /** The keychain of this machine, or why there is none usable (a server without a desktop session). */
     public static KeychainKeyStore open() throws KeyStoreException {
         try {
-            return new KeychainKeyStore(Keyring.create());
-        } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-            throw new KeyStoreException("no OS keychain is available here (" + e.getClass().getSimpleName() + ")");
+            return new KeychainKeyStore(KeychainCredentialStore.open());
+        } catch (CredentialStoreException e) {
+            throw new KeyStoreException(e.getMessage());
         }
     }
 
     @Override
     public String describe() {
-        return "the OS keychain (service " + SERVICE + ")";
+        return keychain.describe();
     }
 
     @Override
     public Optional<SigningKey> load() throws KeyStoreException {
-        String stored;
+        Optional<Secret> stored;
         try {
-            stored = keyring.getPassword(SERVICE, ACCOUNT);
-        } catch (PasswordAccessException e) {
-            // java-keyring reports "not found" as an access failure.
-            return Optional.empty();
-        } catch (RuntimeException | LinkageError e) {
-            throw new KeyStoreException("cannot read the OS keychain (" + e.getClass().getSimpleName() + ")");
+            stored = keychain.load(ACCOUNT);
+        } catch (CredentialStoreException e) {
+            throw new KeyStoreException(e.getMessage());
         }
-        if (stored == null || stored.isBlank()) {
+        if (stored.isEmpty() || stored.get().isBlank()) {
+            stored.ifPresent(Secret::close);
             return Optional.empty();
         }
         byte[] seed = null;
-        try {
-            seed = Base64.getDecoder().decode(stored.strip());
+        try (Secret encoded = stored.get()) {
+            seed = Base64.getDecoder().decode(encoded.reveal().strip());
             return Optional.of(SigningKey.fromSeed(seed));
         } catch (IllegalArgumentException e) {
             throw new KeyStoreException("the signing key in the OS keychain is damaged");
@@ -63,10 +61,10 @@ public final class KeychainKeyStore implements SigningKeyStore {
     @Override
     public void save(SigningKey key) throws KeyStoreException {
         byte[] seed = key.seed();
-        try {
-            keyring.setPassword(SERVICE, ACCOUNT, Base64.getEncoder().encodeToString(seed));
-        } catch (PasswordAccessException | RuntimeException | LinkageError e) {
-            throw new KeyStoreException("cannot write to the OS keychain (" + e.getClass().getSimpleName() + ")");
+        try (Secret encoded = Secret.of(Base64.getEncoder().encodeToString(seed))) {
+            keychain.save(ACCOUNT, encoded);
+        } catch (CredentialStoreException e) {
+            throw new KeyStoreException(e.getMessage());
         } finally {
             SigningKey.wipe(seed);
         }

@@ -107,21 +107,34 @@ public record TeamView(List<Source> sources, List<PersonRow> people, List<Packag
                              Cell longLivedTokens, Optional<Integer> score) {
     }
 
+    /** A snapshot the view trusts, and whose it is. */
+    public record MemberSnapshot(String member, VerifiedSnapshot snapshot) {
+    }
+
     public static TeamView of(TeamImport.Result result) {
-        Map<String, TeamImport.Accepted> latest = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (TeamImport.Accepted a : result.accepted()) {
-            latest.merge(a.member().name(), a, (x, y) ->
+        return of(result.accepted().stream().map(a -> new MemberSnapshot(a.member().name(), a.snapshot())).toList(),
+                result.refused());
+    }
+
+    /**
+     * The view of snapshots already trusted: members' verified files, and for instance the app's own
+     * latest audit, which needs no signature to be believed by the person who ran it.
+     */
+    public static TeamView of(List<MemberSnapshot> snapshots, List<TeamImport.Refused> refused) {
+        Map<String, MemberSnapshot> latest = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (MemberSnapshot a : snapshots) {
+            latest.merge(a.member(), a, (x, y) ->
                     y.snapshot().takenAt().isAfter(x.snapshot().takenAt()) ? y : x);
         }
         List<Source> sources = new ArrayList<>();
         List<PersonRow> people = new ArrayList<>();
-        for (TeamImport.Accepted a : latest.values()) {
+        for (MemberSnapshot a : latest.values()) {
             VerifiedSnapshot s = a.snapshot();
-            sources.add(new Source(a.member().name(), s.keyId(), s.snapshotId(), s.takenAt().toString(), s.takenBy(),
+            sources.add(new Source(a.member(), s.keyId(), s.snapshotId(), s.takenAt().toString(), s.takenBy(),
                     s.report().score(), s.targets()));
-            people.addAll(rows(a.member().name(), s.report()));
+            people.addAll(rows(a.member(), s.report()));
         }
-        return new TeamView(sources, people, packages(latest), result.refused());
+        return new TeamView(sources, people, packages(latest), refused);
     }
 
     private static List<PersonRow> rows(String member, AuditReport report) {
@@ -181,9 +194,9 @@ public record TeamView(List<Source> sources, List<PersonRow> people, List<Packag
         };
     }
 
-    private static List<PackageRow> packages(Map<String, TeamImport.Accepted> latest) {
+    private static List<PackageRow> packages(Map<String, MemberSnapshot> latest) {
         Map<String, Set<String>> publishers = new TreeMap<>();
-        for (TeamImport.Accepted a : latest.values()) {
+        for (MemberSnapshot a : latest.values()) {
             ReportDiff.rosters(a.snapshot().report()).forEach((subject, names) ->
                     publishers.computeIfAbsent(subject, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).addAll(names));
         }
@@ -191,17 +204,17 @@ public record TeamView(List<Source> sources, List<PersonRow> people, List<Packag
         publishers.forEach((subject, names) -> {
             String platform = subject.substring(0, subject.indexOf(':'));
             for (String publisher : names) {
-                Optional<TeamImport.Accepted> owner = latest.values().stream()
+                Optional<MemberSnapshot> owner = latest.values().stream()
                         .filter(a -> ownsAccount(a.snapshot(), platform, publisher)).findFirst();
                 if (owner.isEmpty()) {
                     rows.add(new PackageRow(subject, publisher, Optional.empty(), Cell.notAudited(), Cell.notAudited(),
                             Optional.empty()));
                     continue;
                 }
-                Map<Aspect, Cell> cells = rows(owner.get().member().name(), owner.get().snapshot().report()).stream()
+                Map<Aspect, Cell> cells = rows(owner.get().member(), owner.get().snapshot().report()).stream()
                         .filter(r -> r.platform().equals(platform)).findFirst().map(PersonRow::cells)
                         .orElse(Map.of());
-                rows.add(new PackageRow(subject, publisher, Optional.of(owner.get().member().name()),
+                rows.add(new PackageRow(subject, publisher, Optional.of(owner.get().member()),
                         cells.getOrDefault(Aspect.SECOND_FACTOR, Cell.notAudited()),
                         cells.getOrDefault(Aspect.LONG_LIVED_TOKENS, Cell.notAudited()),
                         Optional.of(owner.get().snapshot().report().score())));

@@ -41,6 +41,28 @@ class PlaybookSectionTest {
     }
 
     @Test
+    void theStandalonePlaybookIsTheSameSectionUnderItsOwnTitle() {
+        AuditReport report = report();
+        String md = new MarkdownReportWriter().writeToString(report);
+        String inReport = md.substring(md.indexOf("## Incident playbook"), md.indexOf("## Requests"));
+
+        String alone = new PlaybookMarkdownWriter(null).writeToString(report);
+
+        assertThat(alone).startsWith("# Incident playbook\n\n- Built from the audit of ").contains(inReport)
+                .doesNotContain("<script>", "## Summary");
+        assertThat(new PlaybookMarkdownWriter(null).writeToString(ReportFixtures.report(true))).contains("**DEMO**");
+    }
+
+    @Test
+    void theStandalonePlaybookRedactsRegisteredSecrets() {
+        dev.hardening.auditor.core.secrets.SecretRedactor redactor = new dev.hardening.auditor.core.secrets.SecretRedactor();
+        redactor.register(dev.hardening.auditor.core.secrets.Secret.of("registry.npmjs.org"));
+
+        assertThat(new PlaybookMarkdownWriter(redactor).writeToString(report())).contains("\\[REDACTED\\]")
+                .doesNotContain("registry.npmjs.org");
+    }
+
+    @Test
     void htmlHasThePlaybookSectionEscaped() {
         String html = new HtmlReportWriter().writeToString(report());
 

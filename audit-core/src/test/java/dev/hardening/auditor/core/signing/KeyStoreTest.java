@@ -3,6 +3,8 @@ package dev.hardening.auditor.core.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hardening.auditor.core.secrets.Argon2Parameters;
+import dev.hardening.auditor.core.secrets.PassphraseSource;
 import dev.hardening.auditor.core.signing.SigningKeyStore.KeyStoreException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

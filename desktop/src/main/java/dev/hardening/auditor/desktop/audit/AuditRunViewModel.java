@@ -1,6 +1,7 @@
 package dev.hardening.auditor.desktop.audit;
 
 import dev.hardening.auditor.core.engine.ProgressListener;
+import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.report.AuditReport;
 import dev.hardening.auditor.core.report.ReportMetadata;
 import dev.hardening.auditor.desktop.concurrent.BackgroundTask;
@@ -8,14 +9,18 @@ import dev.hardening.auditor.desktop.concurrent.TaskExecutor;
 import dev.hardening.auditor.desktop.concurrent.UiThread;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Runs one audit at a time and follows it: starts it through the {@link TaskExecutor} (never on
@@ -23,10 +28,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * it on request. Every public method is called on the UI thread.
  */
 public final class AuditRunViewModel {
+    private static final String DEFAULT_DESCRIPTION = "the demo world (bundled, offline)";
     private final AuditLauncher launcher;
     private final TaskExecutor tasks;
     private final UiThread uiThread;
-    private final AuditProgressViewModel progress = new AuditProgressViewModel();
+    private final AuditProgressViewModel progress;
+    private final ReadOnlyStringWrapper runLabel = new ReadOnlyStringWrapper("No audit has run yet.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
@@ -37,18 +44,45 @@ public final class AuditRunViewModel {
     /** Which run is current: events and results of an older run are dropped. */
     private int generation;
     private AuditHandle handle;
+    private AuditLauncher lastLauncher;
+    private String policySha256 = "";
+    private String lastWhat = "";
 
     public AuditRunViewModel(AuditLauncher launcher, TaskExecutor tasks, UiThread uiThread) {
+        this(launcher, tasks, uiThread, checkId -> Set.of());
+    }
+
+    /**
+     * @param launcher         the audit {@link #start()} runs (the demo in the app)
+     * @param platformsOfCheck the sources each check reads, for the per-source progress
+     */
+    public AuditRunViewModel(AuditLauncher launcher, TaskExecutor tasks, UiThread uiThread,
+                             Function<String, Set<Platform>> platformsOfCheck) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
+        this.progress = new AuditProgressViewModel(platformsOfCheck);
     }
 
-    /** Starts an audit unless one is running. */
+    /** Starts the default audit unless one is running. */
     public void start() {
+        start(launcher, DEFAULT_DESCRIPTION);
+    }
+
+    /**
+     * Starts an audit unless one is running.
+     *
+     * @param what describes the audit on the Run screen, e.g. the targets
+     * @return whether it started
+     */
+    public boolean start(AuditLauncher chosen, String what) {
         if (running.get()) {
-            return;
+            return false;
         }
+        Objects.requireNonNull(chosen, "chosen");
+        lastLauncher = chosen;
+        lastWhat = what;
+        runLabel.set("Auditing " + what);
         int run = ++generation;
         handle = null;
         running.set(true);
@@ -60,9 +94,15 @@ public final class AuditRunViewModel {
                 progress.apply(event);
             }
         });
-        tasks.execute(BackgroundTask.of("Start the audit", () -> launcher.start(listener))
+        tasks.execute(BackgroundTask.of("Start the audit", () -> chosen.start(listener))
                 .onSuccess(started -> follow(run, started))
                 .onFailure(error -> fail(run, error)));
+        return true;
+    }
+
+    /** Runs the last audit again (the default one when none ran yet). */
+    public boolean restart() {
+        return lastLauncher == null ? start(launcher, DEFAULT_DESCRIPTION) : start(lastLauncher, lastWhat);
     }
 
     /** Asks the running audit to stop; its report still arrives, with what finished. */
@@ -97,6 +137,7 @@ public final class AuditRunViewModel {
             return;
         }
         handle = started;
+        policySha256 = started.policySha256();
         if (cancelRequested.get()) {
             cancelInBackground(started);
         }
@@ -196,6 +237,16 @@ public final class AuditRunViewModel {
     /** The last completed report, cancelled ones included; null before the first. */
     public ReadOnlyObjectProperty<AuditReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /** The policy hash of the last report's audit, for its snapshot; empty without a policy. */
+    public String policySha256() {
+        return policySha256;
+    }
+
+    /** What the current or last audit looks at, e.g. "Auditing the demo world (bundled, offline)". */
+    public ReadOnlyStringProperty runLabelProperty() {
+        return runLabel.getReadOnlyProperty();
     }
 
     /** True when no audit is running. */

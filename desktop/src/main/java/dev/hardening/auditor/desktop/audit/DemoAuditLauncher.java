@@ -6,6 +6,7 @@ import dev.hardening.auditor.core.check.CheckRegistry;
 import dev.hardening.auditor.core.demo.DemoWorld;
 import dev.hardening.auditor.core.engine.ProgressListener;
 import dev.hardening.auditor.core.http.HttpSettings;
+import dev.hardening.auditor.core.policy.Policy;
 import java.util.Set;
 
 /** Runs every check against the bundled offline demo world: no token, no network. */
@@ -19,7 +20,8 @@ public final class DemoAuditLauncher implements AuditLauncher {
     @Override
     public AuditHandle start(ProgressListener listener) {
         Auditor auditor = new Auditor(registry, DemoWorld.settings(HttpSettings.defaults()));
-        AuditSession session = auditor.start(DemoWorld.targets(), DemoWorld.policy(), Set.of(), listener);
-        return new AuditHandle(session.report(), session::cancel);
+        Policy policy = DemoWorld.policy();
+        AuditSession session = auditor.start(DemoWorld.targets(), policy, Set.of(), listener);
+        return new AuditHandle(session.report(), session::cancel, policy.sha256());
     }
 }

@@ -3,55 +3,86 @@ package dev.hardening.auditor.desktop.checklist;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Severity;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.desktop.common.Nodes;
 import dev.hardening.auditor.desktop.common.StatusDisplay;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
-import javafx.collections.transformation.SortedList;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
- * The checklist: a row of status filters above a table of findings (virtualized, sortable,
- * keyboard-navigable). The table selection drives {@link ChecklistViewModel#selectedFindingProperty()}.
+ * The checklist: status and severity filters, a search field and the grouping above a tree of
+ * findings (virtualized: only the visible rows have cells, so thousands of findings scroll
+ * smoothly). Arrow keys move through it, Left and Right fold a group; the selected finding fills
+ * the detail pane.
  */
 public final class ChecklistView extends VBox {
     private final ChecklistViewModel viewModel;
-    private final TableView<Finding> table = new TableView<>();
+    private final TreeTableView<ChecklistRow> tree = new TreeTableView<>();
+    private final TextField search = new TextField();
+    private final Map<String, Boolean> collapsed = new HashMap<>();
+    /** A label in the body font: column widths are measured in its em. */
+    private final Label statusLabel = new Label("Status:");
 
     public ChecklistView(ChecklistViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("checklist");
         setId("checklistPane");
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(filterBar(), table);
-        buildTable();
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        // At large text sizes the filters wrap onto many lines: they scroll within at most 40% of the
+        // height, so the findings always keep the larger part of the pane.
+        VBox bars = new VBox(statusBar(), refineBar());
+        bars.getStyleClass().add("filter-bars");
+        ScrollPane filters = new ScrollPane(bars);
+        filters.setId("checklistFilters");
+        filters.getStyleClass().add("filters-scroll");
+        filters.setFitToWidth(true);
+        filters.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        filters.setFocusTraversable(false);
+        filters.setMinHeight(0);
+        filters.maxHeightProperty().bind(heightProperty().multiply(0.4));
+        getChildren().addAll(filters, tree);
+        buildTree();
     }
 
-    /** The table, so the window can give it focus. */
-    public TableView<Finding> table() {
-        return table;
+    /** The tree, so the window can give it focus. */
+    public TreeTableView<ChecklistRow> tree() {
+        return tree;
     }
 
-    /** Status toggles, then presets and the count; wraps rather than truncating in a narrow pane. */
-    private FlowPane filterBar() {
-        FlowPane bar = new FlowPane(6, 6);
-        bar.getStyleClass().add("filter-bar");
+    /** The search field (Ctrl+F). */
+    public TextField searchField() {
+        return search;
+    }
+
+    private FlowPane statusBar() {
+        FlowPane bar = new FlowPane();
+        bar.getStyleClass().addAll("filter-bar", "row");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().add(unsqueezable(new Label("Show:")));
+        bar.getChildren().add(Nodes.unsqueezable(statusLabel));
         for (Status status : Status.values()) {
-            bar.getChildren().add(unsqueezable(filterToggle(status)));
+            bar.getChildren().add(Nodes.unsqueezable(statusToggle(status)));
         }
         Button all = new Button("Show _all");
         all.setId("showAll");
@@ -59,86 +90,172 @@ public final class ChecklistView extends VBox {
         Button needsAction = new Button("_Needs action");
         needsAction.setId("showNeedsAction");
         needsAction.setOnAction(event -> viewModel.showNeedsAction());
-        Label shown = new Label();
-        shown.getStyleClass().add("shown-count");
-        shown.textProperty().bind(viewModel.shownTextProperty());
-        bar.getChildren().addAll(unsqueezable(all), unsqueezable(needsAction), shown);
+        bar.getChildren().addAll(Nodes.unsqueezable(all), Nodes.unsqueezable(needsAction));
         return bar;
     }
 
-    private static <T extends Region> T unsqueezable(T node) {
-        node.setMinWidth(Region.USE_PREF_SIZE);
-        return node;
+    private FlowPane refineBar() {
+        FlowPane bar = new FlowPane();
+        bar.getStyleClass().addAll("filter-bar", "row");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().add(Nodes.unsqueezable(new Label("Severity:")));
+        for (Severity severity : Severity.values()) {
+            ToggleButton toggle = new ToggleButton(severity.id());
+            toggle.setId("severity-" + severity.id());
+            toggle.setMnemonicParsing(false);
+            toggle.getStyleClass().addAll("severity-filter", "severity-" + severity.id());
+            toggle.selectedProperty().bindBidirectional(viewModel.severityShownProperty(severity));
+            toggle.setAccessibleText("Show " + severity.id() + " findings");
+            bar.getChildren().add(Nodes.unsqueezable(toggle));
+        }
+
+        search.setId("checklistSearch");
+        search.setPromptText("Find (Ctrl+F): title, account, message, evidence");
+        search.setAccessibleText("Find in the checklist");
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        search.setPrefColumnCount(22);
+
+        ComboBox<Grouping> grouping = new ComboBox<>(FXCollections.observableArrayList(Grouping.values()));
+        grouping.setId("checklistGrouping");
+        grouping.setAccessibleText("Group the checklist by");
+        grouping.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Grouping g) {
+                return g == null ? "" : g.displayName();
+            }
+
+            @Override
+            public Grouping fromString(String text) {
+                return Arrays.stream(Grouping.values()).filter(g -> g.displayName().equals(text)).findFirst().orElse(null);
+            }
+        });
+        grouping.valueProperty().bindBidirectional(viewModel.groupingProperty());
+        Label groupBy = new Label("Group by:");
+        groupBy.setLabelFor(grouping);
+
+        Label shown = new Label();
+        shown.setId("shownCount");
+        shown.getStyleClass().add("shown-count");
+        shown.textProperty().bind(viewModel.shownTextProperty());
+        HBox searchBox = new HBox(search);
+        searchBox.getStyleClass().add("row");
+        bar.getChildren().addAll(searchBox, Nodes.unsqueezable(groupBy), Nodes.unsqueezable(grouping),
+                Nodes.unsqueezable(shown));
+        return bar;
     }
 
-    private ToggleButton filterToggle(Status status) {
+    private ToggleButton statusToggle(Status status) {
         ToggleButton toggle = new ToggleButton();
         toggle.setId("filter-" + StatusDisplay.styleClass(status));
         toggle.setMnemonicParsing(false);
         toggle.getStyleClass().addAll("status-filter", StatusDisplay.styleClass(status));
         toggle.textProperty().bind(viewModel.countProperty(status).asString(StatusDisplay.text(status) + " %d"));
         toggle.selectedProperty().bindBidirectional(viewModel.shownProperty(status));
+        toggle.setAccessibleText("Show " + StatusDisplay.word(status) + " findings");
         return toggle;
     }
 
-    private void buildTable() {
-        table.setId("checklist");
-        table.getStyleClass().add("checklist-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("No findings yet. Run the demo audit (Ctrl+R) to see a checklist."));
+    private void buildTree() {
+        tree.setId("checklist");
+        tree.getStyleClass().add("checklist-table");
+        tree.setShowRoot(false);
+        tree.setRoot(new TreeItem<>());
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tree.setPlaceholder(Nodes.wrapped("No findings yet. Try the demo (on the Setup screen) or run an audit to see"
+                + " a checklist.", "muted"));
 
-        TableColumn<Finding, Status> status = column("Status", Finding::status);
+        TreeTableColumn<ChecklistRow, String> title = column("Item", row -> row.isGroup() ? row.group().header()
+                : row.finding().title());
+        Nodes.emWidth(title, statusLabel, 28);
+        TreeTableColumn<ChecklistRow, Status> status = column("Status", row -> row.isGroup() ? null : row.finding().status());
         status.setCellFactory(c -> new StatusCell());
-        status.setComparator(StatusDisplay.MOST_URGENT_FIRST);
-        fixedWidth(status, 118);
-
-        TableColumn<Finding, Severity> severity = column("Severity", Finding::severity);
+        Nodes.fixedEmWidth(status, statusLabel, 9);
+        TreeTableColumn<ChecklistRow, Severity> severity = column("Severity", row -> row.isGroup() ? null
+                : row.finding().severity());
         severity.setCellFactory(c -> new SeverityCell());
-        fixedWidth(severity, 92);
+        Nodes.fixedEmWidth(severity, statusLabel, 6.5);
+        TreeTableColumn<ChecklistRow, String> subject = column("Account or package", row -> row.isGroup() ? ""
+                : row.finding().subject());
+        Nodes.emWidth(subject, statusLabel, 16);
+        List.of(title, status, severity, subject).forEach(c -> c.setSortable(false));
+        tree.getColumns().add(title);
+        tree.getColumns().add(status);
+        tree.getColumns().add(severity);
+        tree.getColumns().add(subject);
+        tree.setTreeColumn(title);
+        tree.setRowFactory(t -> new GroupAwareRow());
 
-        TableColumn<Finding, String> title = column("Title", Finding::title);
-        title.setPrefWidth(420);
-        TableColumn<Finding, String> subject = column("Subject", Finding::subject);
-        subject.setPrefWidth(220);
+        viewModel.groups().addListener((ListChangeListener<FindingGroup>) change -> fill());
+        fill();
 
-        table.getColumns().add(status);
-        table.getColumns().add(severity);
-        table.getColumns().add(title);
-        table.getColumns().add(subject);
-
-        SortedList<Finding> sorted = new SortedList<>(viewModel.visibleFindings());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-
-        table.getSelectionModel().selectedItemProperty().addListener(
-                (observable, was, now) -> viewModel.selectedFindingProperty().set(now));
-        viewModel.selectedFindingProperty().addListener((observable, was, now) -> {
-            if (now == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
+        tree.getSelectionModel().selectedItemProperty().addListener((observable, was, now) -> {
+            if (now != null && now.getValue() != null && !now.getValue().isGroup()) {
+                viewModel.selectedFindingProperty().set(now.getValue().finding());
             }
         });
+        viewModel.selectedFindingProperty().addListener((observable, was, now) -> select(now));
     }
 
-    private static <T> TableColumn<Finding, T> column(String name, Function<Finding, T> value) {
-        TableColumn<Finding, T> column = new TableColumn<>(name);
-        column.setCellValueFactory(cell -> constant(value.apply(cell.getValue())));
+    private void fill() {
+        TreeItem<ChecklistRow> root = tree.getRoot();
+        for (TreeItem<ChecklistRow> group : root.getChildren()) {
+            collapsed.put(group.getValue().group().key(), !group.isExpanded());
+        }
+        List<TreeItem<ChecklistRow>> groups = viewModel.groups().stream().map(group -> {
+            TreeItem<ChecklistRow> item = new TreeItem<>(ChecklistRow.of(group));
+            item.getChildren().setAll(group.findings().stream().map(f -> new TreeItem<>(ChecklistRow.of(f))).toList());
+            item.setExpanded(!collapsed.getOrDefault(group.key(), false));
+            return item;
+        }).toList();
+        root.getChildren().setAll(groups);
+        select(viewModel.selectedFindingProperty().get());
+    }
+
+    private void select(Finding finding) {
+        if (finding == null) {
+            tree.getSelectionModel().clearSelection();
+            return;
+        }
+        TreeItem<ChecklistRow> selected = tree.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getValue() != null && finding.equals(selected.getValue().finding())) {
+            return;
+        }
+        for (TreeItem<ChecklistRow> group : tree.getRoot().getChildren()) {
+            for (TreeItem<ChecklistRow> item : group.getChildren()) {
+                if (finding.equals(item.getValue().finding())) {
+                    group.setExpanded(true);
+                    tree.getSelectionModel().select(item);
+                    int row = tree.getRow(item);
+                    if (row >= 0) {
+                        tree.scrollTo(Math.max(0, row - 3));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private static <T> TreeTableColumn<ChecklistRow, T> column(String name, Function<ChecklistRow, T> value) {
+        TreeTableColumn<ChecklistRow, T> column = new TreeTableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue() == null ? null
+                : value.apply(cell.getValue().getValue())));
         return column;
     }
 
-    private static <T> ObservableValue<T> constant(T value) {
-        return new ReadOnlyObjectWrapper<>(value);
-    }
-
-    private static void fixedWidth(TableColumn<Finding, ?> column, double width) {
-        column.setMinWidth(width);
-        column.setPrefWidth(width);
-        column.setMaxWidth(width);
+    /** Group headers get their own style (bold, on the raised surface). */
+    private static final class GroupAwareRow extends TreeTableRow<ChecklistRow> {
+        @Override
+        protected void updateItem(ChecklistRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("group-row");
+            if (!empty && row != null && row.isGroup()) {
+                getStyleClass().add("group-row");
+            }
+        }
     }
 
     /** Icon and word, coloured by CSS: the colour is never the only signal. */
-    private static final class StatusCell extends TableCell<Finding, Status> {
+    private static final class StatusCell extends TreeTableCell<ChecklistRow, Status> {
         @Override
         protected void updateItem(Status status, boolean empty) {
             super.updateItem(status, empty);
@@ -152,7 +269,7 @@ public final class ChecklistView extends VBox {
         }
     }
 
-    private static final class SeverityCell extends TableCell<Finding, Severity> {
+    private static final class SeverityCell extends TreeTableCell<ChecklistRow, Severity> {
         private static final List<String> CLASSES = Arrays.stream(Severity.values())
                 .map(s -> "severity-" + s.id()).toList();
 

@@ -4,16 +4,15 @@ import dev.hardening.auditor.core.model.CheckMetadata;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Incident;
+import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.model.Reference;
 import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.desktop.common.StatusDisplay;
 import dev.hardening.auditor.desktop.system.LinkOpener;
 import dev.hardening.auditor.desktop.system.TextClipboard;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.hardening.auditor.desktop.system.WebLinks;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +30,8 @@ import javafx.collections.ObservableList;
  * references. Opening links and copying commands go through injected services.
  */
 public final class FindingDetailViewModel {
+    static final String MFA_METHOD_CHECK = "account.mfa-method";
+
     private final CheckCatalog catalog;
     private final LinkOpener links;
     private final TextClipboard clipboard;
@@ -47,6 +48,8 @@ public final class FindingDetailViewModel {
     private final ReadOnlyBooleanWrapper showNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper why = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper settingsUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Platform> declarable = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
     private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
     private final ObservableList<RemediationStep> remediation = FXCollections.observableArrayList();
@@ -88,8 +91,30 @@ public final class FindingDetailViewModel {
                 : metadata.map(CheckMetadata::remediation).orElse(List.of()));
         references.setAll(!selected.references().isEmpty() ? selected.references()
                 : metadata.map(CheckMetadata::references).orElse(List.of()));
+        settingsUrl.set(remediation.stream().map(RemediationStep::url).filter(WebLinks::isWebLink).findFirst().orElse(""));
+        declarable.set(declarablePlatform(selected));
         finding.set(selected);
         empty.set(false);
+    }
+
+    /** The account whose second factor the user can declare from this finding, if any. */
+    private static Platform declarablePlatform(Finding f) {
+        if (!f.check().equals(MFA_METHOD_CHECK)) {
+            return null;
+        }
+        int colon = f.subject().indexOf(':');
+        String prefix = colon > 0 ? f.subject().substring(0, colon) : "";
+        return switch (prefix) {
+            case "github" -> Platform.GITHUB;
+            case "npm" -> Platform.NPM;
+            case "pypi" -> Platform.PYPI;
+            default -> null;
+        };
+    }
+
+    /** Opens the first remediation step's page: the exact settings page where the fix is made. */
+    public boolean openSettingsPage() {
+        return !settingsUrl.get().isEmpty() && openLink(settingsUrl.get());
     }
 
     private void clear() {
@@ -100,6 +125,8 @@ public final class FindingDetailViewModel {
             text.set("");
         }
         showNeeded.set(false);
+        settingsUrl.set("");
+        declarable.set(null);
         evidence.clear();
         incidents.clear();
         remediation.clear();
@@ -131,16 +158,7 @@ public final class FindingDetailViewModel {
     }
 
     static boolean isWebLink(String url) {
-        if (url == null || url.isBlank()) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return WebLinks.isWebLink(url);
     }
 
     /** The whole detail as plain text, in the pane's order. */
@@ -187,6 +205,16 @@ public final class FindingDetailViewModel {
             references.forEach(r -> text.append("- ").append(r.title()).append(": ").append(r.url()).append('\n'));
         }
         return text.toString();
+    }
+
+    /** The settings page of the first remediation step; empty when the fix has none. */
+    public ReadOnlyStringProperty settingsUrlProperty() {
+        return settingsUrl.getReadOnlyProperty();
+    }
+
+    /** For second-factor findings: the platform to declare the method of; null otherwise. */
+    public ReadOnlyObjectProperty<Platform> declarableProperty() {
+        return declarable.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Finding> findingProperty() {

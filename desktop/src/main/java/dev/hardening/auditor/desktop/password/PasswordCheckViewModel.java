@@ -27,8 +27,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * there and here; it is never put in a property, a message or a log.
  */
 public final class PasswordCheckViewModel {
-    public static final String EXPLANATION = "Your password is hashed (SHA-1) on this computer. Only the first 5 of the"
-            + " hash's 40 hexadecimal characters are sent to Pwned Passwords, which answers with every breached hash"
+    public static final String EXPLANATION = "The check uses k-anonymity. Your password is hashed (SHA-1) on this"
+            + " computer. Only the first 5 of the hash's 40 hexadecimal characters are sent to Pwned Passwords, which"
+            + " answers with every breached hash"
             + " sharing them (with padding, so even the size of the answer says nothing); the comparison happens here."
             + " The password is not stored, logged or sent anywhere.";
 

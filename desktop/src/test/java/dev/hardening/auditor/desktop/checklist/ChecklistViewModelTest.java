@@ -3,9 +3,12 @@ package dev.hardening.auditor.desktop.checklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hardening.auditor.core.model.Finding;
+import dev.hardening.auditor.core.model.Severity;
+import dev.hardening.auditor.core.model.Stage;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.desktop.testing.SampleReports;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChecklistViewModelTest {
@@ -21,6 +24,7 @@ class ChecklistViewModelTest {
 
     @Test
     void a_report_lists_every_finding_with_counts_score_and_demo_flag() {
+        checklist.groupingProperty().set(Grouping.NONE);
         checklist.show(SampleReports.everyStatus(true));
 
         assertThat(checklist.visibleFindings()).containsExactlyElementsOf(SampleReports.EVERY_STATUS);
@@ -41,6 +45,7 @@ class ChecklistViewModelTest {
 
     @Test
     void switching_a_status_off_hides_its_findings() {
+        checklist.groupingProperty().set(Grouping.NONE);
         checklist.show(SampleReports.everyStatus(true));
 
         checklist.shownProperty(Status.PASS).set(false);
@@ -58,7 +63,8 @@ class ChecklistViewModelTest {
 
         checklist.showNeedsAction();
 
-        assertThat(checklist.visibleFindings()).containsExactly(SampleReports.GITHUB_2FA_FAIL, SampleReports.NPM_2FA_WARN);
+        assertThat(checklist.visibleFindings()).containsExactlyInAnyOrder(SampleReports.GITHUB_2FA_FAIL,
+                SampleReports.NPM_2FA_WARN);
         assertThat(checklist.shownProperty(Status.PASS).get()).isFalse();
 
         checklist.showAll();
@@ -84,6 +90,62 @@ class ChecklistViewModelTest {
 
         checklist.shownProperty(Status.PASS).set(false);
         assertThat(checklist.selectedFindingProperty().get()).isNull();
+    }
+
+    @Test
+    void by_stage_the_groups_follow_the_hardening_cycle_and_urgent_items_come_first() {
+        checklist.show(SampleReports.everyStatus(true));
+
+        assertThat(checklist.groups()).extracting(FindingGroup::key)
+                .containsExactly("stage:recon", "stage:evaluate", "stage:fortify");
+        assertThat(checklist.groups().get(1).findings()).containsExactly(SampleReports.GITHUB_2FA_FAIL,
+                SampleReports.NPM_2FA_WARN, SampleReports.MFA_ATTESTED);
+        assertThat(checklist.groups().get(1).header()).isEqualTo("Evaluate: how strong the accounts are — 3 items,"
+                + " 2 need action");
+        assertThat(checklist.visibleFindings()).containsExactly(SampleReports.BREACH_UNKNOWN,
+                SampleReports.GITHUB_2FA_FAIL, SampleReports.NPM_2FA_WARN, SampleReports.MFA_ATTESTED,
+                SampleReports.SIGNING_KEYS_PASS, SampleReports.PROVENANCE_NA);
+    }
+
+    @Test
+    void by_account_each_account_or_package_is_a_group_and_the_workstation_is_one() {
+        Finding npmrc = new Finding("workstation.credentials", Status.FAIL, Severity.CRITICAL, Stage.LIMIT,
+                "workstation:~/.npmrc line 2", "Keep tokens off disk", "An npm token.", "", List.of(), List.of(), List.of());
+        Finding ssh = new Finding("workstation.ssh-keys", Status.WARN, Severity.HIGH, Stage.LIMIT,
+                "workstation:~/.ssh/id_rsa", "Keys are encrypted", "Unencrypted.", "", List.of(), List.of(), List.of());
+        List<Finding> findings = new java.util.ArrayList<>(SampleReports.EVERY_STATUS);
+        findings.add(npmrc);
+        findings.add(ssh);
+        checklist.groupingProperty().set(Grouping.ACCOUNT);
+        checklist.show(SampleReports.report(findings, false, false));
+
+        assertThat(checklist.groups()).extracting(FindingGroup::title).containsExactly("email:octo@example.org",
+                "github:octo-demo", "npm:octo-demo", "pypi:demo-utils", "pypi:octo-demo", "workstation (this machine)");
+        assertThat(checklist.groups().get(1).findings()).containsExactly(SampleReports.GITHUB_2FA_FAIL,
+                SampleReports.SIGNING_KEYS_PASS);
+        assertThat(checklist.groups().get(5).findings()).containsExactly(npmrc, ssh);
+    }
+
+    @Test
+    void severity_filters_and_search_narrow_the_list_and_show_all_resets_them() {
+        checklist.show(SampleReports.everyStatus(true));
+
+        checklist.severityShownProperty(Severity.CRITICAL).set(false);
+        assertThat(checklist.visibleFindings()).doesNotContain(SampleReports.GITHUB_2FA_FAIL).hasSize(5);
+
+        checklist.searchProperty().set("AUTH-ONLY");
+        assertThat(checklist.visibleFindings()).as("evidence is searched, case-insensitively")
+                .containsExactly(SampleReports.NPM_2FA_WARN);
+        checklist.searchProperty().set("pypi:");
+        assertThat(checklist.visibleFindings()).containsExactly(SampleReports.MFA_ATTESTED, SampleReports.PROVENANCE_NA);
+        checklist.searchProperty().set("nothing like this");
+        assertThat(checklist.visibleFindings()).isEmpty();
+        assertThat(checklist.groups()).isEmpty();
+        assertThat(checklist.shownTextProperty().get()).isEqualTo("0 of 6 shown");
+
+        checklist.showAll();
+        assertThat(checklist.visibleFindings()).hasSize(6);
+        assertThat(checklist.searchProperty().get()).isEmpty();
     }
 
     @Test

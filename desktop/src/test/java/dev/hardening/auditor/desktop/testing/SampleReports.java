@@ -102,6 +102,18 @@ public final class SampleReports {
                 List.of("github:octo-demo"), Score.of(findings), AuditReport.summarize(findings), findings, metadata);
     }
 
+    /** {@code count} findings: the six samples over and over, each on its own package. */
+    public static AuditReport many(int count) {
+        List<Finding> findings = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Finding f = EVERY_STATUS.get(i % EVERY_STATUS.size());
+            findings.add(new Finding(f.check(), f.status(), f.severity(), f.stage(), String.format("npm:package-%05d", i),
+                    f.title(), f.message(), f.needed(), f.evidence(), f.remediation(), f.references(), f.attributes(),
+                    f.waiver()));
+        }
+        return report(findings, false, false);
+    }
+
     public static CheckCatalog catalog() {
         return id -> switch (id) {
             case "github.2fa" -> Optional.of(GITHUB_2FA_METADATA);

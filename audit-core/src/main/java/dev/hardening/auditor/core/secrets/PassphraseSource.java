@@ -1,8 +1,11 @@
-package dev.hardening.auditor.core.signing;
+package dev.hardening.auditor.core.secrets;
 
 import java.util.Optional;
 
-/** Supplies the passphrase of the encrypted key file: from {@code AUDITOR_KEY_PASSPHRASE} or typed at the console. */
+/**
+ * Supplies the passphrase of an encrypted file (the signing key, the stored credentials): from
+ * {@code AUDITOR_KEY_PASSPHRASE} or the console in the CLI, from a password field in the app.
+ */
 @FunctionalInterface
 public interface PassphraseSource {
     /**

@@ -1,4 +1,4 @@
-package dev.hardening.auditor.core.signing;
+package dev.hardening.auditor.core.secrets;
 
 /**
  * Argon2id cost of the key file's passphrase hashing. The defaults follow RFC 9106's second
