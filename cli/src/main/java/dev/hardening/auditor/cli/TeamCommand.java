@@ -3,6 +3,8 @@ package dev.hardening.auditor.cli;
 import dev.hardening.auditor.core.signing.PublicKey;
 import dev.hardening.auditor.core.store.SnapshotStore;
 import dev.hardening.auditor.core.store.StoreException;
+import dev.hardening.auditor.core.playbook.TeamPlaybook;
+import dev.hardening.auditor.core.report.TeamPlaybookWriter;
 import dev.hardening.auditor.core.team.TeamImport;
 import dev.hardening.auditor.core.team.TeamMember;
 import dev.hardening.auditor.core.team.TeamRegistry;
@@ -27,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
         "The team view: members run 'auditor snapshot --export FILE' on their own accounts and machines and send the file;",
         "the lead registers each member's public key once and imports the files."},
         subcommands = {TeamCommand.AddMember.class, TeamCommand.RemoveMember.class, TeamCommand.Members.class,
-                TeamCommand.Import.class})
+                TeamCommand.Import.class, TeamCommand.Playbook.class})
 final class TeamCommand implements Runnable {
     @ParentCommand
     AuditorCommand root;
@@ -153,15 +155,7 @@ final class TeamCommand implements Runnable {
             if (!format.equals("md") && !format.equals("json")) {
                 throw UserError.usage("--format: expected md or json, found '" + format + "'");
             }
-            List<TeamMember> members;
-            try (SnapshotStore s = store.open(team.root.environment())) {
-                members = new TeamRegistry(s.database()).members();
-            } catch (StoreException e) {
-                throw UserError.cannotRun(e.getMessage());
-            }
-            if (members.isEmpty()) {
-                throw UserError.usage("no team members are registered: auditor team add-member NAME PUBLIC-KEY-FILE");
-            }
+            List<TeamMember> members = registeredMembers(team, store);
             TeamImport.Result result = TeamImport.verify(files, members);
             Terminal t = team.root.terminal();
             result.refused().forEach(r -> t.error("refused " + r.file() + ": " + r.reason()));
@@ -178,5 +172,64 @@ final class TeamCommand implements Runnable {
             }
             return result.refused().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
+    }
+
+    @Command(name = "playbook", mixinStandardHelpOptions = true, versionProvider = AuditorCommand.Version.class, description = {
+            "The team's incident playbook from members' signed snapshots (verified like 'team import'):",
+            "per package who publishes it, which member that is and whom to notify; every credential with its owner,",
+            "in rotation order (those that can publish first). Exit codes as 'team import'."})
+    static final class Playbook implements Callable<Integer> {
+        @ParentCommand
+        TeamCommand team;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Signed snapshots of members.")
+        List<Path> files = new ArrayList<>();
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md",
+                description = "md or html (one self-contained file). Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the playbook to FILE.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            if (!format.equals("md") && !format.equals("html")) {
+                throw UserError.usage("--format: expected md or html, found '" + format + "'");
+            }
+            TeamImport.Result result = TeamImport.verify(files, registeredMembers(team, store));
+            Terminal t = team.root.terminal();
+            result.refused().forEach(r -> t.error("refused " + r.file() + ": " + r.reason()));
+            TeamPlaybook playbook = TeamPlaybook.of(result);
+            TeamPlaybookWriter writer = new TeamPlaybookWriter(t.redactor());
+            String text = format.equals("html") ? writer.html(playbook) : writer.markdown(playbook);
+            if (out != null) {
+                AuditRunner.writeAtomically(out, text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                t.out().print(text);
+                t.out().flush();
+            }
+            if (result.accepted().isEmpty()) {
+                return ExitCodes.COULD_NOT_RUN;
+            }
+            return result.refused().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        }
+    }
+
+    /** The registered members; none registered is a usage error naming the command that registers one. */
+    static List<TeamMember> registeredMembers(TeamCommand team, StoreOptions store) {
+        List<TeamMember> members;
+        try (SnapshotStore s = store.open(team.root.environment())) {
+            members = new TeamRegistry(s.database()).members();
+        } catch (StoreException e) {
+            throw UserError.cannotRun(e.getMessage());
+        }
+        if (members.isEmpty()) {
+            throw UserError.usage("no team members are registered: auditor team add-member NAME PUBLIC-KEY-FILE");
+        }
+        return members;
     }
 }

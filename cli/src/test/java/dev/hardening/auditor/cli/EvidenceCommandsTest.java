@@ -132,6 +132,16 @@ class EvidenceCommandsTest {
         assertThat(mixed.err()).contains("refused " + malloryFile, "registered to no team member");
         assertThat(mixed.out()).contains("\"refused\"", "\"member\" : \"alice\"");
         assertThat(none.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        Path playbookHtml = dir.resolve("team-playbook.html");
+        CliRun playbook = CliRun.of(lead, "team", "playbook", aliceFile.toString());
+        CliRun playbookToFile = CliRun.of(lead, "team", "playbook", aliceFile.toString(), malloryFile.toString(),
+                "--format", "html", "--out", playbookHtml.toString());
+        assertThat(playbook.exitCode()).as(playbook.err()).isZero();
+        assertThat(playbook.out()).contains("# Team incident playbook", "alice: snapshot", "`npm:@inkwell/cli`",
+                "Credentials to rotate", "owner alice", "**can publish**");
+        assertThat(playbookToFile.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(playbookToFile.err()).contains("refused " + malloryFile);
+        assertThat(Files.readString(playbookHtml)).contains("<h1>Team incident playbook</h1>").doesNotContain("<script");
         Path notAKey = Files.writeString(dir.resolve("bob.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE bob@laptop\n");
         assertThat(CliRun.of(lead, "team", "add-member", "bob", notAKey.toString()).err())
                 .contains("not a PEM public key");

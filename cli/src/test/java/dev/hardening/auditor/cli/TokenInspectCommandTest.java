@@ -22,8 +22,8 @@ class TokenInspectCommandTest {
                 Arguments.of("xoxb-2048739201-5738291047-Hq7Wm2Kp9Rt4Vx8Lb3Nc6Zs1", 0, "slack-token", "bot token", "auth.revoke"),
                 Arguments.of("sk_live_51Hq7Wm2Kp9Rt4Vx8Lb3Nc6Zs1Jd0Fg", 0, "stripe-secret-key", "live mode", "dashboard.stripe.com"),
                 Arguments.of("AIzaSyDq3Wn8rT5vK0pLmZx7bC2eH9jR4uFgN1s", 0, "google-api-key", "no checksum", "console.cloud.google.com"),
-                Arguments.of("pypi-AgEIcHlwaS5vcmcCJGE0YTQ3ZGI5LTg0YjQtNGJmNy1iNzUyLTZkNDgzNTQ5OTIxNwACKlszLCIyNjk4ZDE3MC0xYzM4LTQ1ZGYtODkwNC04ZmI1NWFiOGE2YmEiXQAABiBiOGQ0YTNiMjFmZGYxMjk4",
-                        0, "pypi-token", "PyPI token (decoder not available in this build)", "pypi.org/manage/account"));
+                Arguments.of(dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder.token().caveat("[1,[\"sampleproject\"]]").build(),
+                        0, "pypi-token", "sampleproject", "pypi.org/manage/account"));
     }
 
     @ParameterizedTest(name = "{2}: {3}")

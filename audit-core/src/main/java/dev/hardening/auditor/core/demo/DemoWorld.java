@@ -112,6 +112,6 @@ public final class DemoWorld {
         // A weekly snapshot cadence: `demo` has no snapshot database (UNKNOWN, saying how to get one);
         // `snapshot --demo` FAILs the first time (none taken yet) and PASSes within the week after.
         return new Policy("demo world (bundled)", rosters, "", Map.of(), Optional.empty(), OptionalInt.empty(),
-                false, false, Optional.of(Duration.ofDays(7)), List.of());
+                false, false, Optional.of(Duration.ofDays(7)), Optional.empty(), List.of());
     }
 }

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * </ul>
  * Publisher rosters come from {@code publishers.roster} (the {@code publishers} attribute, or its
  * evidence for reports without attributes), per package audited in both. Tokens are known by
- * fingerprint only: the {@code tokens} attribute or {@code sha256:} fingerprints in the evidence of
- * the token checks.
+ * fingerprint only: the {@code tokens} attribute ({@code npm.tokens} names the account's tokens by
+ * key prefix, {@code npm-token:abcd12}; the other token checks by {@code sha256:} fingerprint), or for
+ * reports without it the {@code sha256:} fingerprints in the evidence of the token checks.
  */
 public record ReportDiff(List<FindingChange> newFindings, List<FindingChange> resolved, List<FindingChange> changed,
                          List<RosterChange> rosterChanges, List<TokenChange> tokensAdded,
@@ -196,8 +197,18 @@ public record ReportDiff(List<FindingChange> newFindings, List<FindingChange> re
 
     private static List<TokenChange> minus(List<TokenChange> from, List<TokenChange> remove) {
         Set<String> gone = new TreeSet<>();
-        remove.forEach(t -> gone.add(t.check() + "\u0000" + t.fingerprint()));
-        return from.stream().filter(t -> !gone.contains(t.check() + "\u0000" + t.fingerprint())).toList();
+        remove.forEach(t -> gone.add(identity(t)));
+        return from.stream().filter(t -> !gone.contains(identity(t))).toList();
+    }
+
+    /**
+     * A token is the same token when its check and its SHA-256 fingerprint match: a report that lists it in
+     * the {@code tokens} attribute ({@code npm_… sha256:…}) and an older one whose evidence only shows
+     * {@code sha256:…} agree. Ids without a SHA-256 fingerprint ({@code npm-token:abcd12}) are compared whole.
+     */
+    private static String identity(TokenChange t) {
+        Matcher m = FINGERPRINT.matcher(t.fingerprint());
+        return t.check() + "\u0000" + (m.find() ? m.group() : t.fingerprint());
     }
 
     private static boolean containsIgnoreCase(Set<String> set, String value) {

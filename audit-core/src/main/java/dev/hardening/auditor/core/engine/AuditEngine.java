@@ -44,8 +44,17 @@ public final class AuditEngine {
         this.settings = settings;
     }
 
-    /** The checks this request selects, in catalog order. */
+    /**
+     * The checks this request selects, in catalog order: those named by {@code checkIds}, or without any,
+     * those reading a platform the audit can read.
+     *
+     * @throws UnknownCheckException when {@code checkIds} names a check the registry does not hold
+     */
     public List<RegisteredCheck> select(AuditRequest request) {
+        List<String> unknown = request.checkIds().stream().filter(id -> registry.find(id).isEmpty()).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownCheckException(unknown);
+        }
         List<RegisteredCheck> selected = new ArrayList<>();
         for (RegisteredCheck c : registry.all()) {
             boolean wanted = request.checkIds().isEmpty()
@@ -59,14 +68,18 @@ public final class AuditEngine {
     }
 
     /**
-     * Starts the audit in the background.
+     * Starts the audit in the background. A check named in {@code checkIds} that reads none of the
+     * platforms the audit can read is not run: it reports NOT_APPLICABLE, saying what would bring its
+     * platform in (see {@link NotAudited}).
+     *
+     * @throws UnknownCheckException when {@code checkIds} names a check the registry does not hold
      *
      * @param collectors      where facts come from
      * @param cancelInFlight  stops in-flight I/O when the audit is cancelled (e.g. cancels HTTP calls)
      */
     public AuditRun start(AuditRequest request, CollectorRegistry collectors, ProgressListener listener,
                           Runnable cancelInFlight) {
-        List<RegisteredCheck> checks = select(request);
+        List<RegisteredCheck> checks = select(request).stream().map(c -> NotAudited.unlessAudited(c, request.platforms())).toList();
         RunningAudit run = new RunningAudit(checks, settings, listener, cancelInFlight, request.clock());
         MemoizedFacts facts = new MemoizedFacts(collectors, run::isCancelled);
         run.start(check -> new CheckContext(check.metadata(), request.targets(), facts, request.policy(), request.clock()));

@@ -89,6 +89,26 @@ public final class HttpGateway {
      * legitimately large.
      */
     public ApiResponse get(ApiRequest request, IntPredicate accepted, long maxBytes) throws FetchException {
+        return inTurn(request, () -> {
+            ApiResponse response = execute(request, maxBytes);
+            if (!accepted.test(response.status())) {
+                throw statusFailure(request, response);
+            }
+            return response;
+        });
+    }
+
+    /** One exchange with a host, run by {@link #inTurn} once the host has a free slot. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run() throws FetchException;
+    }
+
+    /**
+     * Runs an exchange in its host's turn (at most {@code maxConcurrentPerHost} at once), counting it in
+     * the stats and framing it with FetchStarted/FetchFinished events; a cancelled audit sends nothing.
+     */
+    private <T> T inTurn(ApiRequest request, Exchange<T> exchange) throws FetchException {
         String host = request.url().host();
         if (cancelled) {
             throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
@@ -111,12 +131,9 @@ public final class HttpGateway {
                 // Cancelled while waiting for a turn on this host.
                 throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
             }
-            ApiResponse response = execute(request, maxBytes);
-            if (!accepted.test(response.status())) {
-                throw statusFailure(request, response);
-            }
+            T result = exchange.run();
             ok = true;
-            return response;
+            return result;
         } catch (FetchException e) {
             stats.error(host);
             throw e;
@@ -143,37 +160,7 @@ public final class HttpGateway {
      * {@link #get(ApiRequest)}. The reader's own exceptions other than I/O propagate unchanged.
      */
     public <T> T getStream(ApiRequest request, long maxBytes, BodyReader<T> reader) throws FetchException {
-        String host = request.url().host();
-        if (cancelled) {
-            throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
-        }
-        stats.request(host);
-        emit(new ProgressEvent.FetchStarted(request.platform(), request.resource()));
-        boolean ok = false;
-        Semaphore permits = hostPermits.computeIfAbsent(host, h -> new Semaphore(maxConcurrentPerHost, true));
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stats.error(host);
-            emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), false));
-            throw failure(request, Cause.CANCELLED, "interrupted before " + describe(request) + " was sent",
-                    "run the audit again", 0, e);
-        }
-        try {
-            if (cancelled) {
-                throw failure(request, Cause.CANCELLED, "the audit was cancelled", "run the audit again", 0, null);
-            }
-            T result = executeStreaming(request, maxBytes, reader);
-            ok = true;
-            return result;
-        } catch (FetchException e) {
-            stats.error(host);
-            throw e;
-        } finally {
-            permits.release();
-            emit(new ProgressEvent.FetchFinished(request.platform(), request.resource(), ok));
-        }
+        return inTurn(request, () -> executeStreaming(request, maxBytes, reader));
     }
 
     private <T> T executeStreaming(ApiRequest request, long maxBytes, BodyReader<T> reader) throws FetchException {

@@ -65,6 +65,18 @@ public final class SshPublicKeys {
         return parseBlob(type, blob);
     }
 
+    /**
+     * A key blob in the SSH wire format (RFC 4253 §6.6), as private key files and agents hold it: its
+     * type is the blob's first field.
+     */
+    public static SshPublicKey parseBlob(byte[] blob) throws KeyFormatException {
+        String type = new SshWireReader(blob).text();
+        if (!KEY_FIELDS.containsKey(type) && !KEY_FIELDS.containsKey(plainType(type))) {
+            throw new KeyFormatException("'" + printable(type) + "' is not an SSH public key type this auditor knows");
+        }
+        return parseBlob(type, blob);
+    }
+
     /** A key blob in the SSH wire format whose type is already known from its line. */
     static SshPublicKey parseBlob(String type, byte[] blob) throws KeyFormatException {
         SshWireReader reader = new SshWireReader(blob);
@@ -147,7 +159,8 @@ public final class SshPublicKeys {
         return base.startsWith("sk-") ? base + "@openssh.com" : base;
     }
 
-    static String fingerprint(byte[] blob) {
+    /** {@code SHA256:} and the unpadded base64 of the blob's SHA-256, as {@code ssh-keygen -l} prints it. */
+    public static String fingerprint(byte[] blob) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);

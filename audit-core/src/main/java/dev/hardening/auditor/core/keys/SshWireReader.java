@@ -6,25 +6,26 @@ import java.util.Arrays;
 /**
  * Reads the SSH wire encoding (RFC 4251 §5: {@code uint32}, {@code uint64}, length-prefixed
  * {@code string}) from a key blob. Every length is checked against what is left, so a hostile or
- * truncated blob ends in a {@link KeyFormatException}, never in a huge allocation.
+ * truncated blob ends in a {@link KeyFormatException}, never in a huge allocation. Used for public key
+ * blobs here and for the clear-text header of OpenSSH private key files in the workstation scan.
  */
-final class SshWireReader {
+public final class SshWireReader {
     private final byte[] data;
     private int position;
 
-    SshWireReader(byte[] data) {
+    public SshWireReader(byte[] data) {
         this.data = data;
     }
 
-    int position() {
+    public int position() {
         return position;
     }
 
-    boolean hasMore() {
+    public boolean hasMore() {
         return position < data.length;
     }
 
-    long uint32() throws KeyFormatException {
+    public long uint32() throws KeyFormatException {
         need(4, "a 32-bit number");
         long v = 0;
         for (int i = 0; i < 4; i++) {
@@ -34,7 +35,7 @@ final class SshWireReader {
     }
 
     /** A uint64 as Java's signed long: values above {@code Long.MAX_VALUE} come back negative. */
-    long uint64() throws KeyFormatException {
+    public long uint64() throws KeyFormatException {
         need(8, "a 64-bit number");
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -43,7 +44,7 @@ final class SshWireReader {
         return v;
     }
 
-    byte[] string() throws KeyFormatException {
+    public byte[] string() throws KeyFormatException {
         long length = uint32();
         if (length > data.length - position) {
             throw new KeyFormatException("the key data is truncated (a field claims " + length + " bytes, "
@@ -54,12 +55,12 @@ final class SshWireReader {
         return out;
     }
 
-    String text() throws KeyFormatException {
+    public String text() throws KeyFormatException {
         return new String(string(), StandardCharsets.UTF_8);
     }
 
     /** The raw bytes from {@code from} up to the current position (length prefixes included). */
-    byte[] slice(int from) {
+    public byte[] slice(int from) {
         return Arrays.copyOfRange(data, from, position);
     }
 

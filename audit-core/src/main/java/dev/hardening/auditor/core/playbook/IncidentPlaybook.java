@@ -48,6 +48,11 @@ public record IncidentPlaybook(List<RemediationStep> steps, List<PlaybookPackage
         credentials = List.copyOf(credentials);
     }
 
+    /** What to do first, in order, when a release is compromised (shared with the team playbook). */
+    public static List<RemediationStep> firstSteps() {
+        return FIRST_STEPS;
+    }
+
     public boolean isEmpty() {
         return packages.isEmpty() && credentials.isEmpty();
     }

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * keys: {min-rsa-bits: 3072}
  * release: {require-provenance: true, require-trusted-publishing: true}
  * snapshots: {cadence: 7d}
+ * attestations: {max-age: 180d}
  * waivers: [{check: publishers.roster, subject: npm:left-pad, owner: alice, justification: ..., expires: 2026-09-30}]
  * </pre>
  *
@@ -48,7 +49,7 @@ public final class PolicyLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     private static final long MAX_BYTES = 1024 * 1024;
     private static final Set<String> SECTIONS = Set.of("version", "roster", "second-factor", "tokens", "keys",
-            "release", "snapshots", "waivers");
+            "release", "snapshots", "attestations", "waivers");
     private static final Set<String> PLATFORMS_WITH_2FA = Set.of("github", "npm", "pypi");
     private static final Pattern CHECK_ID = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
 
@@ -82,7 +83,7 @@ public final class PolicyLoader {
         String sha256 = sha256(bytes);
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new Policy(source, Map.of(), sha256, Map.of(), Optional.empty(), OptionalInt.empty(), false,
-                    false, Optional.empty(), List.of());
+                    false, Optional.empty(), Optional.empty(), List.of());
         }
         Reader r = new Reader(source);
         r.object(root, "the policy");
@@ -121,9 +122,11 @@ public final class PolicyLoader {
         boolean trusted = r.bool(release, "require-trusted-publishing", "release.require-trusted-publishing");
         JsonNode snapshots = r.section(root, "snapshots", Set.of("cadence"));
         Optional<Duration> cadence = r.duration(snapshots, "snapshots.cadence");
+        JsonNode attestations = r.section(root, "attestations", Set.of("max-age"));
+        Optional<Duration> attestationPeriod = r.duration(attestations, "attestations.max-age");
         List<PolicyWaiver> waivers = waivers(r, root.path("waivers"));
         return new Policy(source, rosters, sha256, secondFactor, maxTokenAge, minRsaBits, provenance, trusted,
-                cadence, waivers);
+                cadence, attestationPeriod, waivers);
     }
 
     private static Map<String, Set<String>> rosters(Reader r, JsonNode roster) throws InvalidPolicyException {

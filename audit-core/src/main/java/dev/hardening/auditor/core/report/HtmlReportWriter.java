@@ -27,7 +27,7 @@ public final class HtmlReportWriter implements ReportWriter {
     /** Blocks every fetch and script; only the inline stylesheet below is allowed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
-    private static final String STYLE = """
+    static final String STYLE = """
             :root { --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa;
               --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --unknown: #6e40c9; --attested: #0969da;
               --na: #59636e; --demo-bg: #fff8c5; --demo-fg: #3b2300; }

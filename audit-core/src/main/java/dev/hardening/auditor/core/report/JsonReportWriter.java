@@ -2,11 +2,7 @@ package dev.hardening.auditor.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hardening.auditor.core.http.HostStats;
-import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
-import dev.hardening.auditor.core.model.Reference;
-import dev.hardening.auditor.core.model.RemediationStep;
-import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.playbook.IncidentPlaybook;
 import dev.hardening.auditor.core.playbook.PlaybookCredential;
 import dev.hardening.auditor.core.playbook.PlaybookPackage;
@@ -45,9 +41,9 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeEndObject();
             json.writeStringField("generatedAt", report.generatedAt().toString());
             json.writeBooleanField("demo", report.demo());
-            writeStrings(json, "targets", report.targets());
+            ReportJsonFields.strings(json, "targets", report.targets());
             json.writeNumberField("score", report.score());
-            writeSummary(json, report.summary());
+            ReportJsonFields.summary(json, report.summary());
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
                 writeFinding(json, finding);
@@ -61,14 +57,6 @@ public final class JsonReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private static void writeSummary(JsonGenerator json, Map<Status, Integer> summary) throws IOException {
-        json.writeObjectFieldStart("summary");
-        for (Status status : Status.values()) {
-            json.writeNumberField(status.name(), summary.getOrDefault(status, 0));
-        }
-        json.writeEndObject();
-    }
-
     private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
         json.writeStartObject();
         json.writeStringField("check", finding.check());
@@ -79,37 +67,14 @@ public final class JsonReportWriter implements ReportWriter {
         json.writeStringField("title", finding.title());
         json.writeStringField("message", finding.message());
         json.writeStringField("needed", finding.needed());
-        json.writeArrayFieldStart("evidence");
-        for (Evidence e : finding.evidence()) {
-            json.writeStartObject();
-            json.writeStringField("label", e.label());
-            json.writeStringField("value", e.value());
-            json.writeStringField("source", e.source());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("remediation");
-        for (RemediationStep step : finding.remediation()) {
-            json.writeStartObject();
-            json.writeStringField("text", step.text());
-            json.writeStringField("url", step.url());
-            json.writeStringField("command", step.command());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("references");
-        for (Reference reference : finding.references()) {
-            json.writeStartObject();
-            json.writeStringField("title", reference.title());
-            json.writeStringField("url", reference.url());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        ReportJsonFields.evidence(json, "evidence", finding.evidence());
+        ReportJsonFields.steps(json, "remediation", finding.remediation());
+        ReportJsonFields.references(json, "references", finding.references());
         // Optional fields, written only when present, so that reports without them are unchanged.
         if (!finding.attributes().isEmpty()) {
             json.writeObjectFieldStart("attributes");
             for (Map.Entry<String, List<String>> attribute : finding.attributes().entrySet()) {
-                writeStrings(json, attribute.getKey(), attribute.getValue());
+                ReportJsonFields.strings(json, attribute.getKey(), attribute.getValue());
             }
             json.writeEndObject();
         }
@@ -131,7 +96,7 @@ public final class JsonReportWriter implements ReportWriter {
         json.writeStringField("finishedAt", metadata.finishedAt().toString());
         json.writeNumberField("durationMillis", metadata.durationMillis());
         json.writeBooleanField("cancelled", metadata.cancelled());
-        writeStrings(json, "checksRun", metadata.checksRun());
+        ReportJsonFields.strings(json, "checksRun", metadata.checksRun());
         json.writeObjectFieldStart("requestsByHost");
         for (Map.Entry<String, HostStats> host : metadata.requestsByHost().entrySet()) {
             HostStats stats = host.getValue();
@@ -152,12 +117,12 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static void writePlaybook(JsonGenerator json, IncidentPlaybook playbook) throws IOException {
         json.writeObjectFieldStart("playbook");
-        writeSteps(json, "steps", playbook.steps());
+        ReportJsonFields.steps(json, "steps", playbook.steps());
         json.writeArrayFieldStart("packages");
         for (PlaybookPackage p : playbook.packages()) {
             json.writeStartObject();
             json.writeStringField("subject", p.subject());
-            writeStrings(json, "publishers", p.publishers());
+            ReportJsonFields.strings(json, "publishers", p.publishers());
             json.writeStringField("source", p.source());
             json.writeEndObject();
         }
@@ -167,36 +132,16 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeStartObject();
             json.writeStringField("kind", c.kind());
             json.writeStringField("description", c.description());
-            writeStrings(json, "locations", c.locations());
+            ReportJsonFields.strings(json, "locations", c.locations());
             json.writeStringField("target", c.target());
             json.writeBooleanField("canPublish", c.canPublish());
             json.writeStringField("capability", c.capability());
             json.writeStringField("fingerprint", c.fingerprint());
             json.writeStringField("foundBy", c.foundBy());
-            writeSteps(json, "steps", c.steps());
+            ReportJsonFields.steps(json, "steps", c.steps());
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeEndObject();
-    }
-
-    private static void writeSteps(JsonGenerator json, String field, List<RemediationStep> steps) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (RemediationStep step : steps) {
-            json.writeStartObject();
-            json.writeStringField("text", step.text());
-            json.writeStringField("url", step.url());
-            json.writeStringField("command", step.command());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
     }
 }

@@ -235,15 +235,7 @@ public final class SarifReportWriter implements ReportWriter {
         if (f.waiver().isPresent()) {
             json.writeStringField("waiver", WaiverText.describe(f.waiver().get()));
         }
-        json.writeArrayFieldStart("evidence");
-        for (Evidence e : f.evidence()) {
-            json.writeStartObject();
-            json.writeStringField("label", e.label());
-            json.writeStringField("value", e.value());
-            json.writeStringField("source", e.source());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        ReportJsonFields.evidence(json, "evidence", f.evidence());
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -253,16 +245,8 @@ public final class SarifReportWriter implements ReportWriter {
         json.writeStringField("generatedAt", report.generatedAt().toString());
         json.writeBooleanField("demo", report.demo());
         json.writeNumberField("score", report.score());
-        json.writeArrayFieldStart("targets");
-        for (String target : report.targets()) {
-            json.writeString(target);
-        }
-        json.writeEndArray();
-        json.writeObjectFieldStart("summary");
-        for (Status status : Status.values()) {
-            json.writeNumberField(status.name(), report.summary().getOrDefault(status, 0));
-        }
-        json.writeEndObject();
+        ReportJsonFields.strings(json, "targets", report.targets());
+        ReportJsonFields.summary(json, report.summary());
         json.writeEndObject();
     }
 

@@ -2,6 +2,7 @@ package dev.hardening.auditor.core.engine;
 
 import static dev.hardening.auditor.core.check.TestRegistries.check;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.check.CheckRegistry;
@@ -41,8 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The engine runs checks in parallel, memoises facts, bounds time, and enforces the rules of findings. */
 class AuditEngineTest {
@@ -416,6 +421,60 @@ class AuditEngineTest {
         assertThat(engine.select(request(Set.of(Platform.EMAIL), Set.of()))).isEmpty();
         assertThat(engine.select(request(Set.of(Platform.GITHUB), Set.of("test.throwing"))))
                 .extracting(RegisteredCheck::id).containsExactly("test.throwing");
+    }
+
+    @Test
+    void anUnknownCheckIdIsAnErrorNotSilentlyIgnored() {
+        AuditEngine engine = new AuditEngine(CheckRegistry.of(List.of(new PassingCheck())), AuditEngine.Settings.defaults());
+        AuditRequest request = request(Set.of(Platform.GITHUB), Set.of("test.passing", "test.no-such-check", "github.2fa-typo"));
+
+        assertThatThrownBy(() -> engine.select(request)).isInstanceOf(UnknownCheckException.class)
+                .hasMessageContaining("unknown checks [github.2fa-typo, test.no-such-check]")
+                .satisfies(e -> assertThat(((UnknownCheckException) e).ids()).containsExactly("github.2fa-typo", "test.no-such-check"));
+        assertThatThrownBy(() -> engine.start(request, new CollectorRegistry(), events::add, () -> { }))
+                .isInstanceOf(UnknownCheckException.class);
+        assertThat(events).as("nothing started").isEmpty();
+        assertThatThrownBy(() -> engine.select(request(Set.of(Platform.GITHUB), Set.of("test.typo"))))
+                .hasMessageStartingWith("unknown check 'test.typo'");
+    }
+
+    static Stream<Arguments> namedChecks() {
+        return Stream.of(
+                // named check (its platform), platforms the audit reads, status, what the message says
+                Arguments.of("test.passing", Set.of(Platform.GITHUB), Status.PASS, "two-factor"),
+                Arguments.of("test.passing", Set.of(Platform.NPM, Platform.EMAIL), Status.NOT_APPLICABLE,
+                        "no GitHub target or credential, so it did not run. To audit GitHub, add --github-user, --github-org or GITHUB_TOKEN."),
+                Arguments.of("test.throwing", Set.of(Platform.GITHUB), Status.NOT_APPLICABLE,
+                        "add --npm-user, --npm-package or NPM_TOKEN"),
+                Arguments.of("test.throwing", Set.of(Platform.NPM), Status.UNKNOWN, ""));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("namedChecks")
+    void aNamedCheckWhosePlatformIsNotAuditedSaysSoInsteadOfRunningBlind(String id, Set<Platform> platforms, Status expected,
+                                                                         String says) throws Exception {
+        CheckRegistry registry = CheckRegistry.of(List.of(new PassingCheck(), new ThrowingCheck()));
+
+        AuditResult result = new AuditEngine(registry, AuditEngine.Settings.defaults())
+                .start(request(platforms, Set.of(id)), new CollectorRegistry(), events::add, () -> { }).await(5, TimeUnit.SECONDS);
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(id);
+            assertThat(f.status()).isEqualTo(expected);
+            assertThat(f.message()).contains(says);
+        });
+        assertThat(result.checksRun()).containsExactly(id);
+    }
+
+    @Test
+    void withoutNamedChecksThoseOfUnauditedPlatformsAreSimplyLeftOut() throws Exception {
+        CheckRegistry registry = CheckRegistry.of(List.of(new PassingCheck(), new ThrowingCheck()));
+
+        AuditResult result = new AuditEngine(registry, AuditEngine.Settings.defaults())
+                .start(request(Set.of(Platform.GITHUB), Set.of()), new CollectorRegistry(), events::add, () -> { })
+                .await(5, TimeUnit.SECONDS);
+
+        assertThat(result.checksRun()).containsExactly("test.passing");
     }
 
     @Test

@@ -44,6 +44,8 @@ class PolicyLoaderTest {
         assertThat(p.requireProvenance()).isTrue();
         assertThat(p.requireTrustedPublishing()).isTrue();
         assertThat(p.snapshotCadence()).contains(Duration.ofDays(7));
+        assertThat(p.attestationPeriod()).contains(Duration.ofDays(90));
+        assertThat(p.describe("tokens.max-age")).isEqualTo("policy " + EXAMPLE + " (tokens.max-age)");
         assertThat(p.waivers()).singleElement().satisfies(w -> {
             assertThat(w.check()).isEqualTo("publishers.roster");
             assertThat(w.subject()).isEqualTo("npm:inkwell-colors");
@@ -84,6 +86,8 @@ class PolicyLoaderTest {
                 Arguments.of("unknown 2FA level", "second-factor:\n  github: sms\n", "second-factor.github"),
                 Arguments.of("unknown 2FA platform", "second-factor:\n  gitlab: app\n", "second-factor.gitlab"),
                 Arguments.of("bad duration", "tokens:\n  max-age: soon\n", "tokens.max-age"),
+                Arguments.of("bad attestation period", "attestations:\n  max-age: forever\n", "attestations.max-age"),
+                Arguments.of("misspelt key of attestations", "attestations:\n  period: 90d\n", "attestations.period"),
                 Arguments.of("zero duration", "tokens:\n  max-age: 0d\n", "tokens.max-age"),
                 Arguments.of("RSA bits as text", "keys:\n  min-rsa-bits: big\n", "keys.min-rsa-bits"),
                 Arguments.of("provenance not a boolean", "release:\n  require-provenance: yes please\n", "release.require-provenance"),

@@ -26,7 +26,7 @@ class TokenRecognizersTest {
                 Arguments.of("github_pat_11AQ7ZKPY0Hq7Wm2Kp9RtV_" + "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBaZyXwVuTsRqPoNmLkJiHgFeD",
                         CredentialKind.GITHUB_FINE_GRAINED_PAT, FormatValidity.WELL_FORMED),
                 Arguments.of(SampleTokens.NPM, CredentialKind.NPM_TOKEN, FormatValidity.CHECKSUM_VALID),
-                Arguments.of("pypi-AgEIcHlwaS5vcmcCJGE0YTQ3ZGI5LTg0YjQtNGJmNy1iNzUyLTZkNDgzNTQ5OTIxNwACKlszLCIyNjk4ZDE3MC0xYzM4LTQ1ZGYtODkwNC04ZmI1NWFiOGE2YmEiXQAABiBiOGQ0YTNiMjFmZGYxMjk4",
+                Arguments.of(dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder.token().caveat("[1,[\"sampleproject\"]]").build(),
                         CredentialKind.PYPI_TOKEN, FormatValidity.WELL_FORMED),
                 Arguments.of("AKIAQYLPMN5HHHFPZAM2", CredentialKind.AWS_LONG_LIVED_KEY, FormatValidity.WELL_FORMED),
                 Arguments.of("ASIAY34FZKBOKMUTVV7A", CredentialKind.AWS_TEMPORARY_KEY, FormatValidity.WELL_FORMED),
@@ -51,6 +51,9 @@ class TokenRecognizersTest {
                 Arguments.of("npm_" + "0".repeat(36), CredentialKind.NPM_TOKEN, FormatValidity.CHECKSUM_INVALID),
                 Arguments.of("pypi-your-token-here", CredentialKind.PYPI_TOKEN, FormatValidity.EXAMPLE),
                 Arguments.of("pypi-AgEIcHlwaS5vcmc", CredentialKind.PYPI_TOKEN, FormatValidity.MALFORMED),
+                // A published sample cut short: the right shape, but the decoder finds no signature.
+                Arguments.of("pypi-AgEIcHlwaS5vcmcCJGE0YTQ3ZGI5LTg0YjQtNGJmNy1iNzUyLTZkNDgzNTQ5OTIxNwACKlszLCIyNjk4ZDE3MC0xYzM4LTQ1ZGYtODkwNC04ZmI1NWFiOGE2YmEiXQAABiBiOGQ0YTNiMjFmZGYxMjk4", CredentialKind.PYPI_TOKEN,
+                        FormatValidity.MALFORMED),
                 Arguments.of("AKIAIOSFODNN7EXAMPLE", CredentialKind.AWS_LONG_LIVED_KEY, FormatValidity.EXAMPLE),
                 Arguments.of("sk_test_4eC39HqLyjWDarjtT1zdp7dc", CredentialKind.STRIPE_SECRET_KEY, FormatValidity.EXAMPLE),
                 Arguments.of("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", CredentialKind.STRIPE_SECRET_KEY, FormatValidity.EXAMPLE),
@@ -106,10 +109,20 @@ class TokenRecognizersTest {
     }
 
     @Test
-    void pypiTokensSayTheDecoderIsMissingUntilItIsPluggedIn() {
-        Optional<TokenInspection> inspection = RECOGNIZERS.inspect("pypi-AgEIcHlwaS5vcmc" + "A".repeat(10) + OTHER_BODY.repeat(3));
+    void pypiTokensAreDecodedOfflineForScopeAndExpiry() {
+        String accountWide = dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder.token()
+                .caveat("{\"version\": 1, \"permissions\": \"user\"}").build();
+        String scoped = dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder.token()
+                .caveat("[1,[\"sampleproject\"]]").build();
 
-        assertThat(inspection.orElseThrow().details()).contains("PyPI token (decoder not available in this build)", "issued by pypi.org");
+        TokenInspection account = RECOGNIZERS.inspect(accountWide).orElseThrow();
+        TokenInspection project = RECOGNIZERS.inspect(scoped).orElseThrow();
+
+        assertThat(account.validity()).isEqualTo(FormatValidity.WELL_FORMED);
+        assertThat(account.details()).contains("issued by pypi.org").anyMatch(d -> d.startsWith("scope: the whole account"));
+        assertThat(project.details()).anyMatch(d -> d.startsWith("scope:") && d.contains("sampleproject"))
+                .anyMatch(d -> d.startsWith("expiry:"));
+        assertThat(account.details()).noneMatch(d -> d.contains(accountWide));
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class PlantedHome {
     public static final String GH_PAT = SampleTokens.withChecksum("ghp_", "Zx1Cv3Bn5Mq7Wr9Et2Yu4Io6Pa8Sd0");
     public static final String GH_NETRC = SampleTokens.withChecksum("ghp_", "Lk2Jh4Gf6Ds8Ap0Oi3Uy5Tr7Ew9Qz1");
     public static final String GITLAB_PASSWORD = "s3cr3t p@ss+word";
-    public static final String PYPI = "pypi-AgEIcHlwaS5vcmcCJGE0YTQ3ZGI5LTg0YjQtNGJmNy1iNzUyLTZkNDgzNTQ5OTIxNwACKlszLCIyNjk4ZDE3MC0xYzM4LTQ1ZGYtODkwNC04ZmI1NWFiOGE2YmEiXQAABiBiOGQ0YTNiMjFmZGYxMjk4";
+    public static final String PYPI = dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder.token()
+            .caveat("[3,\"2698d170-1c38-45df-8904-8fb55ab8a6ba\"]").build();
     public static final String AWS_KEY_ID = "AKIAQYLPMN5HHHFPZAM2";
     public static final String AWS_SECRET = "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";
     public static final String AWS_TEMP_KEY_ID = "ASIAY34FZKBOKMUTVV7A";

@@ -26,9 +26,22 @@ public record NpmToken(String keyPrefix, Optional<Boolean> readonly, List<String
                        Optional<Instant> expiry, Optional<Instant> accessed, boolean revoked) {
     public static final int KEY_PREFIX_LENGTH = 6;
 
+    /** The prefix of {@link #id()}. */
+    public static final String ID_PREFIX = "npm-token:";
+
     public NpmToken {
         cidr = List.copyOf(cidr);
         permissions = List.copyOf(permissions);
+    }
+
+    /**
+     * How reports, snapshot diffs and the incident playbook name this token: {@code npm-token:} and its
+     * key prefix ({@code npm-token:abcd12}). The token list never returns a token's value, so there is
+     * nothing to fingerprint; the key prefix is what {@code npm token list} shows and what
+     * {@code npm token revoke} accepts, and it stays the same for the token's whole life.
+     */
+    public String id() {
+        return ID_PREFIX + keyPrefix;
     }
 
     /**

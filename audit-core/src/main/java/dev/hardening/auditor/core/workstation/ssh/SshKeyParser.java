@@ -1,6 +1,10 @@
 package dev.hardening.auditor.core.workstation.ssh;
 
 import dev.hardening.auditor.core.facts.workstation.SshPrivateKey;
+import dev.hardening.auditor.core.keys.KeyFormatException;
+import dev.hardening.auditor.core.keys.SshPublicKey;
+import dev.hardening.auditor.core.keys.SshPublicKeys;
+import dev.hardening.auditor.core.keys.SshWireReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -9,6 +13,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -33,12 +38,15 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * ({@code openssh-key-v1}, whose public key and cipher name are stored in the clear), PEM
  * (PKCS#1 RSA, DSA and SEC1 EC, encrypted with {@code Proc-Type: 4,ENCRYPTED} or not), PKCS#8
  * (encrypted or not) and PuTTY's {@code .ppk}. For an encrypted key whose public part is not in
- * the file, the {@code .pub} file beside it supplies type and size. Passphrases are never tried.
+ * the file, the {@code .pub} file beside it supplies type and size. Public keys are read with
+ * {@link SshPublicKeys} (Bouncy Castle). Passphrases are never tried.
  */
 public final class SshKeyParser {
     private static final String OPENSSH_BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
     private static final String OPENSSH_END = "-----END OPENSSH PRIVATE KEY-----";
     private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
+    /** What an SSH key type name looks like ({@code ssh-ed448}, {@code sk-ssh-ed25519@openssh.com}). */
+    private static final Pattern KEY_TYPE = Pattern.compile("[a-z0-9][a-z0-9.@-]{2,63}");
 
     private SshKeyParser() {
     }
@@ -58,7 +66,7 @@ public final class SshKeyParser {
         if (!looksLikePrivateKey(text)) {
             return Optional.empty();
         }
-        Optional<SshPublicKey> companion = publicKey.flatMap(SshPublicKey::fromLine);
+        Optional<SshPublicKey> companion = publicKey.flatMap(SshKeyParser::publicKeyFile);
         try {
             if (text.contains(OPENSSH_BEGIN)) {
                 return Optional.of(openssh(text, shownPath));
@@ -67,15 +75,33 @@ public final class SshKeyParser {
                 return Optional.of(putty(text, shownPath));
             }
             return Optional.of(pem(text, shownPath, companion));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | KeyFormatException | RuntimeException e) {
             return Optional.of(new SshPrivateKey(shownPath, "unreadable", companion.map(SshPublicKey::type).orElse(""),
-                    companion.map(SshPublicKey::bits).orElse(0), false, "",
+                    companion.map(SshKeyParser::bits).orElse(0), false, "",
                     companion.map(SshPublicKey::fingerprint), "the key file is malformed or truncated"));
         }
     }
 
+    /** The key of a {@code .pub} file (its first key line); empty when it holds none this auditor reads. */
+    static Optional<SshPublicKey> publicKeyFile(String text) {
+        Optional<String> line = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst();
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SshPublicKeys.parse(line.get()));
+        } catch (KeyFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Modulus size (RSA, DSA), curve size (ECDSA), 256 (Ed25519); 0 when not known. */
+    private static int bits(SshPublicKey key) {
+        return key.description().bits().orElse(0);
+    }
+
     /** {@code openssh-key-v1}: magic, cipher, kdf, kdf options, key count, public keys, then the (encrypted) private part. */
-    private static SshPrivateKey openssh(String text, String shownPath) {
+    private static SshPrivateKey openssh(String text, String shownPath) throws KeyFormatException {
         int begin = text.indexOf(OPENSSH_BEGIN) + OPENSSH_BEGIN.length();
         int end = text.indexOf(OPENSSH_END, begin);
         if (end < 0) {
@@ -86,23 +112,36 @@ public final class SshKeyParser {
             if (bytes.length < OPENSSH_MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, OPENSSH_MAGIC.length), OPENSSH_MAGIC)) {
                 throw new IllegalArgumentException("not openssh-key-v1");
             }
-            SshPublicKey.SshWire in = new SshPublicKey.SshWire(Arrays.copyOfRange(bytes, OPENSSH_MAGIC.length, bytes.length));
-            String cipher = in.string();
+            SshWireReader in = new SshWireReader(Arrays.copyOfRange(bytes, OPENSSH_MAGIC.length, bytes.length));
+            String cipher = in.text();
             in.string(); // kdf name
-            in.bytes(); // kdf options
-            int keys = in.uint32();
+            in.string(); // kdf options
+            long keys = in.uint32();
             if (keys < 1 || keys > 16) {
                 throw new IllegalArgumentException("unexpected key count");
             }
-            SshPublicKey pub = SshPublicKey.fromBlob(in.bytes()).orElseThrow(() -> new IllegalArgumentException("bad public key"));
-            return new SshPrivateKey(shownPath, "openssh-key-v1", pub.type(), pub.bits(), !cipher.equals("none"), cipher,
-                    Optional.of(pub.fingerprint()), "");
+            byte[] blob = in.string();
+            boolean encrypted = !cipher.equals("none");
+            try {
+                SshPublicKey pub = SshPublicKeys.parseBlob(blob);
+                return new SshPrivateKey(shownPath, "openssh-key-v1", pub.type(), bits(pub), encrypted, cipher,
+                        Optional.of(pub.fingerprint()), "");
+            } catch (KeyFormatException unreadable) {
+                // A well-named key type this auditor cannot size is still a private key, with or without a passphrase.
+                String type = new SshWireReader(blob).text();
+                if (!KEY_TYPE.matcher(type).matches()) {
+                    throw unreadable;
+                }
+                return new SshPrivateKey(shownPath, "openssh-key-v1", type, 0, encrypted, cipher,
+                        Optional.of(SshPublicKeys.fingerprint(blob)), unreadable.getMessage());
+            }
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
     }
 
-    private static SshPrivateKey pem(String text, String shownPath, Optional<SshPublicKey> companion) throws IOException {
+    private static SshPrivateKey pem(String text, String shownPath, Optional<SshPublicKey> companion)
+            throws IOException, KeyFormatException {
         String header = text.substring(text.indexOf("-----BEGIN ") + 11, text.indexOf("-----", text.indexOf("-----BEGIN ") + 11));
         String format = switch (header) {
             case "RSA PRIVATE KEY", "DSA PRIVATE KEY" -> "PEM (PKCS#1)";
@@ -133,16 +172,15 @@ public final class SshKeyParser {
     private static SshPrivateKey encrypted(String shownPath, String format, String cipher, String headerType,
                                            Optional<SshPublicKey> companion) {
         String type = companion.map(SshPublicKey::type).orElse(headerType);
-        return new SshPrivateKey(shownPath, format, type, companion.map(SshPublicKey::bits).orElse(0), true, cipher,
+        return new SshPrivateKey(shownPath, format, type, companion.map(SshKeyParser::bits).orElse(0), true, cipher,
                 companion.map(SshPublicKey::fingerprint),
                 companion.isPresent() ? "" : "encrypted; its size is unknown without the .pub file beside it");
     }
 
     private static SshPrivateKey described(String shownPath, String format, AsymmetricKeyParameter publicKey, boolean encrypted,
-                                           String cipher) throws IOException {
-        byte[] blob = OpenSSHPublicKeyUtil.encodePublicKey(publicKey);
-        SshPublicKey pub = SshPublicKey.fromBlob(blob).orElseThrow(() -> new IllegalArgumentException("unsupported key"));
-        return new SshPrivateKey(shownPath, format, pub.type(), pub.bits(), encrypted, cipher, Optional.of(pub.fingerprint()), "");
+                                           String cipher) throws IOException, KeyFormatException {
+        SshPublicKey pub = SshPublicKeys.parseBlob(OpenSSHPublicKeyUtil.encodePublicKey(publicKey));
+        return new SshPrivateKey(shownPath, format, pub.type(), bits(pub), encrypted, cipher, Optional.of(pub.fingerprint()), "");
     }
 
     private static AsymmetricKeyParameter publicOf(SubjectPublicKeyInfo info) throws IOException {
@@ -185,7 +223,7 @@ public final class SshKeyParser {
     }
 
     /** PuTTY {@code .ppk}: {@code Encryption:} in the clear, and the public key in {@code Public-Lines}. */
-    private static SshPrivateKey putty(String text, String shownPath) {
+    private static SshPrivateKey putty(String text, String shownPath) throws KeyFormatException {
         String cipher = "";
         StringBuilder publicBase64 = new StringBuilder();
         String[] lines = text.split("\r\n|\r|\n");
@@ -201,9 +239,8 @@ public final class SshKeyParser {
             }
         }
         String version = text.substring("PuTTY-User-Key-File-".length(), text.indexOf(':'));
-        SshPublicKey pub = SshPublicKey.fromBlob(Base64.getDecoder().decode(publicBase64.toString()))
-                .orElseThrow(() -> new IllegalArgumentException("bad public key"));
-        return new SshPrivateKey(shownPath, "PuTTY .ppk v" + version, pub.type(), pub.bits(), !cipher.equals("none"), cipher,
+        SshPublicKey pub = SshPublicKeys.parseBlob(Base64.getDecoder().decode(publicBase64.toString()));
+        return new SshPrivateKey(shownPath, "PuTTY .ppk v" + version, pub.type(), bits(pub), !cipher.equals("none"), cipher,
                 Optional.of(pub.fingerprint()), "");
     }
 }

@@ -3,10 +3,13 @@ package dev.hardening.auditor.core.workstation.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hardening.auditor.core.facts.workstation.SshPrivateKey;
+import dev.hardening.auditor.core.keys.SshPublicKey;
 import dev.hardening.auditor.core.testing.Fixtures;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -141,6 +144,35 @@ class SshKeyParserTest {
     }
 
     @Test
+    void aKeyTypeThatCannotBeSizedIsStillAPrivateKeyWithItsPassphraseState() {
+        byte[] blob = wire(wireString("ssh-ed448".getBytes(StandardCharsets.US_ASCII)), wireString(new byte[57]));
+        byte[] file = wire("openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII), wireString("none".getBytes(StandardCharsets.US_ASCII)),
+                wireString("none".getBytes(StandardCharsets.US_ASCII)), wireString(new byte[0]), new byte[] {0, 0, 0, 1}, wireString(blob));
+        String text = "-----BEGIN OPENSSH PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(file)
+                + "\n-----END OPENSSH PRIVATE KEY-----\n";
+
+        SshPrivateKey key = SshKeyParser.parse(text, "~/.ssh/id_ed448", Optional.empty()).orElseThrow();
+
+        assertThat(key.type()).isEqualTo("ssh-ed448");
+        assertThat(key.bits()).isZero();
+        assertThat(key.encrypted()).isFalse();
+        assertThat(key.fingerprint()).hasValueSatisfying(f -> assertThat(f).startsWith("SHA256:"));
+        assertThat(key.problem()).contains("not an SSH public key type this auditor knows");
+    }
+
+    private static byte[] wireString(byte[] value) {
+        return wire(java.nio.ByteBuffer.allocate(4).putInt(value.length).array(), value);
+    }
+
+    private static byte[] wire(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void otherFilesAreNotKeys() {
         assertThat(SshKeyParser.parse(Fixtures.text("openssh/public/rsa_1.pub"), "~/.ssh/id_rsa.pub", Optional.empty())).isEmpty();
         assertThat(SshKeyParser.parse("Host github.com\n  IdentityFile ~/.ssh/id_ed25519\n", "~/.ssh/config", Optional.empty())).isEmpty();
@@ -148,11 +180,12 @@ class SshKeyParserTest {
 
     @Test
     void publicKeyLinesGiveTypeSizeAndFingerprint() {
-        assertThat(SshPublicKey.fromLine(Fixtures.text("openssh/public/rsa_2.pub")).orElseThrow())
-                .extracting(SshPublicKey::type, SshPublicKey::bits)
+        assertThat(SshKeyParser.publicKeyFile(Fixtures.text("openssh/public/rsa_2.pub")).orElseThrow())
+                .extracting(SshPublicKey::type, k -> k.description().bits().orElse(0))
                 .containsExactly("ssh-rsa", 2048);
-        assertThat(SshPublicKey.fromLine("ssh-rsa not-base64!")).isEmpty();
-        assertThat(SshPublicKey.fromLine("")).isEmpty();
+        assertThat(SshKeyParser.publicKeyFile("ssh-rsa not-base64!")).isEmpty();
+        assertThat(SshKeyParser.publicKeyFile("")).isEmpty();
+        assertThat(parse("rsa_1_pw", Optional.of("ssh-rsa not-base64!")).bits()).as("a broken .pub leaves the size unknown").isZero();
     }
 
     private static SshPrivateKey parse(String name, Optional<String> pub) {

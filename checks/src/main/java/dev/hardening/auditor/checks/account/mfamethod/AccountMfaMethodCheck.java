@@ -16,6 +16,8 @@ import dev.hardening.auditor.core.facts.npm.NpmProfile;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.policy.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,8 +34,9 @@ import java.util.Set;
  * SMS through an organisation's {@code 2fa_insecure} member filter (to its owners): an audited user
  * listed there FAIL. Otherwise the user's declaration decides: security key or passkey ATTESTED,
  * TOTP WARN (phishable), SMS or none FAIL, each with the date it was declared; a declaration older
- * than the period (180 days unless the policy says otherwise) or none at all UNKNOWN, asking to
- * declare again.
+ * than the period (the policy's {@code attestations.max-age}, else 180 days) or none at all UNKNOWN,
+ * asking to declare again. With a policy {@code second-factor} level for the platform, a seen or declared
+ * method below it FAILs and the finding names the rule.
  */
 public final class AccountMfaMethodCheck implements Check {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -123,10 +126,15 @@ public final class AccountMfaMethodCheck implements Check {
                     instanceof Fact.Available<GitHubOrgPeople> people) {
                 for (String member : people.value().logins()) {
                     if (logins.contains(member.toLowerCase(Locale.ROOT))) {
+                        List<Evidence> evidence = new ArrayList<>();
+                        evidence.add(Evidence.of("second factor", "SMS (insecure)", "GET /orgs/" + org + "/members?filter=2fa_insecure"));
+                        Optional<RequiredSecondFactor> required = RequiredSecondFactor.of(context, Platform.GITHUB);
+                        required.ifPresent(r -> evidence.add(r.evidence()));
+                        String policy = required.filter(r -> !r.metBy(MfaMethod.SMS))
+                                .map(r -> " " + r.sentence(Platform.GITHUB)).orElse("");
                         return Optional.of(context.fail(subject, member + " signs in to GitHub with SMS codes, which a SIM swap"
                                 + " or a phishing page intercepts; GitHub lists the account among " + org
-                                + "'s members with insecure 2FA.", Evidence.of("second factor", "SMS (insecure)",
-                                "GET /orgs/" + org + "/members?filter=2fa_insecure")));
+                                + "'s members with insecure 2FA." + policy, evidence));
                     }
                 }
             }
@@ -138,10 +146,12 @@ public final class AccountMfaMethodCheck implements Check {
                                            Optional<MfaAttestation> declared, Optional<String> storeProblem) {
         String command = String.format(ATTEST, platform.id());
         String name = platform.displayName();
+        Optional<RequiredSecondFactor> required = RequiredSecondFactor.of(context, platform);
         if (declared.isEmpty()) {
             String reason = storeProblem.map(p -> "Your declarations could not be read: " + p)
                     .orElse(name + " does not show which second factor an account uses, and none was declared for it.");
-            return context.unknown(subject, reason, "declare it: " + command + " (or Attest in the app)");
+            return context.unknown(subject, reason, "declare it: " + command + " (or Attest in the app)",
+                    required.map(r -> new Evidence[] {r.evidence()}).orElse(new Evidence[0]));
         }
         MfaAttestation a = declared.get();
         String date = DATE.format(a.attestedAt());
@@ -149,16 +159,19 @@ public final class AccountMfaMethodCheck implements Check {
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Evidence.of("second factor", a.method().id() + " (" + a.method().description() + ")", source));
         evidence.add(Evidence.of("declared on", date, source));
+        required.ifPresent(r -> evidence.add(r.evidence()));
         Duration period = AttestationPeriod.of(context.policy());
+        String trusted = DurationText.describe(period);
         Instant due = a.attestedAt().plus(period);
         if (context.now().isAfter(due)) {
             return context.unknown(subject, "Your declaration for " + name + " dates from " + date + ", more than "
-                    + period.toDays() + " days ago, so it may no longer hold.", "declare it again: " + command,
+                    + trusted + " ago, so it may no longer hold.", "declare it again: " + command,
                     evidence.toArray(Evidence[]::new));
         }
-        evidence.add(Evidence.of("ask again after", DATE.format(due), "declarations are trusted for " + period.toDays() + " days"));
+        evidence.add(Evidence.of("ask again after", DATE.format(due), "declarations are trusted for " + trusted
+                + " (" + AttestationPeriod.source(context.policy()) + ")"));
         String pypiNote = platform == Platform.PYPI ? " PyPI has required 2FA since 2024, so the method is what matters." : "";
-        return switch (a.method()) {
+        Finding byMethod = switch (a.method()) {
             case SECURITY_KEY, PASSKEY -> context.attested(subject, "You declared " + a.method().description() + " for " + name
                     + " on " + date + ": phishing-resistant." + pypiNote, evidence.toArray(Evidence[]::new));
             case TOTP -> context.warn(subject, "You declared TOTP codes for " + name + " on " + date + ": a phishing page can ask"
@@ -171,5 +184,10 @@ public final class AccountMfaMethodCheck implements Check {
                     + (platform == Platform.PYPI ? " PyPI has required 2FA since 2024: without it the account cannot publish"
                     + " or manage projects." : ""), evidence);
         };
+        if (required.isPresent() && !required.get().metBy(a.method())) {
+            // Below the team's agreed level: a FAIL whatever the method's own verdict, and the finding says which rule.
+            return byMethod.withVerdict(Status.FAIL, byMethod.message() + " " + required.get().sentence(platform), "");
+        }
+        return byMethod;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hardening.auditor.checks.github.signingkeys;
 
 import dev.hardening.auditor.checks.support.GitHubLogins;
+import dev.hardening.auditor.checks.support.MinimumRsaBits;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * {@code github.signing-keys}: the GPG keys ({@code raw_key} parsed with Bouncy Castle) and SSH
  * signing keys registered on the account. Usable weak keys (RSA below 2048 bits, DSA) FAIL, and so do
  * keys that are all expired or revoked; RSA 2048, a key that cannot be read, or no signing key at all
- * WARN; strong keys only PASS. Expiry is judged by the audit's clock.
+ * WARN; strong keys only PASS. With the policy's {@code keys.min-rsa-bits}, a usable RSA key below it
+ * FAIL naming the rule. Expiry is judged by the audit's clock.
  */
 public final class SigningKeysCheck implements Check {
 
@@ -56,10 +58,24 @@ public final class SigningKeysCheck implements Check {
         evidence.addAll(notSigning);
         List<SigningKey> usable = keys.stream().filter(SigningKey::usable).toList();
         List<SigningKey> weak = usable.stream().filter(k -> k.strength() == KeyStrength.WEAK).toList();
+        Optional<MinimumRsaBits> minimum = MinimumRsaBits.of(context);
+        minimum.ifPresent(m -> evidence.add(m.evidence()));
+        List<SigningKey> belowPolicy = minimum.map(m -> usable.stream()
+                .filter(k -> k.strength() != KeyStrength.WEAK && k.description() != null && m.rejects(k.description())).toList())
+                .orElse(List.of());
+        String policyPart = belowPolicy.isEmpty() ? "" : count(belowPolicy.size(), "usable signing key") + " of " + login
+                + (belowPolicy.size() == 1 ? " is" : " are") + " RSA below the team's minimum ("
+                + String.join("; ", belowPolicy.stream().map(SigningKey::display).toList()) + "): "
+                + minimum.get().requirement() + ".";
         if (!weak.isEmpty()) {
             return context.fail(subject, count(weak.size(), "usable signing key") + " of " + login + (weak.size() == 1 ? " is" : " are")
                     + " weak (" + String.join("; ", weak.stream().map(SigningKey::display).toList()) + "): a signature "
-                    + "made with " + (weak.size() == 1 ? "it" : "them") + " can be forged, so \"Verified\" proves nothing.", evidence);
+                    + "made with " + (weak.size() == 1 ? "it" : "them") + " can be forged, so \"Verified\" proves nothing."
+                    + (policyPart.isEmpty() ? "" : " " + policyPart), evidence);
+        }
+        if (!belowPolicy.isEmpty()) {
+            return context.fail(subject, policyPart + " Replace " + (belowPolicy.size() == 1 ? "it" : "them")
+                    + " with an Ed25519 key, or RSA of at least " + minimum.get().bits() + " bits.", evidence);
         }
         if (!keys.isEmpty() && usable.isEmpty() && keys.stream().allMatch(k -> k.expired() || k.revoked())) {
             return context.fail(subject, "Every signing key of " + login + " is expired or revoked: new commits cannot "

@@ -8,16 +8,19 @@ import dev.hardening.auditor.core.facts.Fact;
 import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.github.GitHubFacts;
 import dev.hardening.auditor.core.facts.github.GitHubTokenInfo;
+import dev.hardening.auditor.core.facts.github.GitHubTokenKind;
 import dev.hardening.auditor.core.facts.github.GitHubViewer;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.policy.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,13 +31,15 @@ import java.util.TreeSet;
  *
  * <p>Rules: dangerous scopes FAIL; write scopes the audit does not need WARN; a classic or OAuth token
  * that never expires FAIL when it can write, else WARN; any expiry more than {@value #MAX_LIFETIME_DAYS}
- * days away WARN; a fine-grained or GitHub App token with a near expiry PASS.
+ * days away WARN; a fine-grained or GitHub App token with a near expiry PASS. With the policy's
+ * {@code tokens.max-age}, a token expiring further away than that, or never, FAIL naming the rule.
  */
 public final class GitHubTokenCheck implements Check {
     static final int MAX_LIFETIME_DAYS = 90;
     static final String SCOPES_SOURCE = "GET /user (X-OAuth-Scopes)";
     static final String EXPIRY_SOURCE = "GET /user (github-authentication-token-expiration)";
     static final String TOKEN_SOURCE = "the supplied token (prefix and SHA-256 fingerprint)";
+    static final String MAX_AGE_KEY = "tokens.max-age";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     @Override
@@ -71,6 +76,7 @@ public final class GitHubTokenCheck implements Check {
                     "chosen per token on GitHub; the API does not reveal them", TOKEN_SOURCE));
         }
         expiry(context.now(), token, verdict);
+        maxAge(context, token, verdict);
         return verdict.toFinding(context, subject, token);
     }
 
@@ -127,6 +133,31 @@ public final class GitHubTokenCheck implements Check {
             case USER_TO_SERVER -> verdict.problem(Status.WARN,
                     "GitHub reports no expiry: the GitHub App has opted out of expiring user tokens");
             default -> verdict.evidence.add(Evidence.of("lifetime", "installation tokens expire one hour after they are issued", TOKEN_SOURCE));
+        }
+    }
+
+    /**
+     * The policy's {@code tokens.max-age}: a token that will still work after that long from now, or
+     * never expires, lives longer than the team allows. GitHub reveals a token's expiry, not when it was
+     * created, so a token expiring within the limit is taken as within it.
+     */
+    private static void maxAge(CheckContext context, GitHubTokenInfo token, Verdict verdict) {
+        Optional<Duration> maxAge = context.policy().maxTokenAge();
+        if (maxAge.isEmpty()) {
+            return;
+        }
+        String rule = context.policy().describe(MAX_AGE_KEY);
+        String limit = DurationText.describe(maxAge.get());
+        verdict.evidence.add(Evidence.of("longest lifetime allowed", limit, rule));
+        if (token.expiresAt().isPresent()) {
+            Instant expiresAt = token.expiresAt().get();
+            if (expiresAt.isAfter(context.now().plus(maxAge.get()))) {
+                verdict.problem(Status.FAIL, "it works until " + DATE.format(expiresAt) + ", longer than the " + limit
+                        + " the team policy allows (" + rule + ")");
+            }
+        } else if (token.kind() != GitHubTokenKind.INSTALLATION) {
+            verdict.problem(Status.FAIL, "the team policy allows tokens to live at most " + limit + " (" + rule
+                    + "), and this one never expires");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * The npm half of {@code release.provenance}, over the packument already fetched: the latest
  * {@value #RECENT_VERSIONS} versions by publish time. A version without provenance published after
  * any version that had it FAIL (a release made outside the trusted pipeline); the latest with provenance
- * PASS; no version ever with provenance WARN.
+ * PASS; no version ever with provenance WARN, or FAIL when the policy requires provenance.
  */
 final class NpmReleaseProvenance {
     static final int RECENT_VERSIONS = 3;
@@ -61,8 +61,9 @@ final class NpmReleaseProvenance {
                     + ") was published with provenance, as every version since " + versions.get(firstAttested).version()
                     + ".", evidence);
         }
-        return context.warn(subject, "No version of " + name + " was published with provenance, so nothing ties a release"
-                + " to the repository and workflow that built it; publish through trusted publishing.", evidence);
+        return ProvenanceRequirement.neverHadProvenance(context, subject, "No version of " + name + " was published with"
+                + " provenance, so nothing ties a release to the repository and workflow that built it; publish through trusted"
+                + " publishing.", evidence);
     }
 
     private static String describe(NpmVersion v) {

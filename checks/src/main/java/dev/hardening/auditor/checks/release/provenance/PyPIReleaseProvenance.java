@@ -23,9 +23,10 @@ import java.util.Set;
  * The PyPI half of {@code release.provenance}: the PEP 740 provenance (Integrity API) of the last
  * {@value #RECENT_RELEASES} releases. The latest: all files attested PASS; some attested and some not
  * FAIL (files uploaded outside the trusted publisher); none attested FAIL if the previous release was
- * attested, else WARN. An attested latest still FAILs when a release between it and an earlier attested
- * one carried no attestation. Each file is one request, so at most {@value #MAX_FILES} files of the
- * latest release and {@value #MAX_PREVIOUS_FILES} of each earlier one are read.
+ * attested, else WARN (FAIL when the policy requires provenance). An attested latest still FAILs when
+ * a release between it and an earlier attested one carried no attestation. Each file is one request, so
+ * at most {@value #MAX_FILES} files of the latest release and {@value #MAX_PREVIOUS_FILES} of each
+ * earlier one are read.
  */
 final class PyPIReleaseProvenance {
     static final int MAX_FILES = 12;
@@ -95,8 +96,9 @@ final class PyPIReleaseProvenance {
                     + " did: a release made outside the trusted publisher, as ultralytics 8.3.45 and 8.3.46 were with a leftover"
                     + " API token. Check it against the repository.", evidence);
         }
-        return context.warn(subject, "No file of " + releaseName + " carries an attestation, so nothing ties the release to the"
-                + " repository and workflow that built it; publish through a trusted publisher.", evidence);
+        return ProvenanceRequirement.neverHadProvenance(context, subject, "No file of " + releaseName + " carries an attestation,"
+                + " so nothing ties the release to the repository and workflow that built it; publish through a trusted publisher.",
+                evidence);
     }
 
     /**

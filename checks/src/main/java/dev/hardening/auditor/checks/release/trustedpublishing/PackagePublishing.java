@@ -150,7 +150,7 @@ final class PackagePublishing {
     /**
      * A package on trusted publishing FAILs when a token is still in reach (a linked workflow reads one,
      * or the registry lists one), is UNKNOWN when a linked repository's workflows could not be read, and
-     * otherwise PASSes; one not on trusted publishing WARNs.
+     * otherwise PASSes; one not on trusted publishing WARNs, or FAILs when the policy requires it.
      */
     private Finding judgeTrusted(String subject, String name, Registry registry, boolean trusted, List<Evidence> evidence,
                                  String trustedText, String untrustedText) {
@@ -174,8 +174,9 @@ final class PackagePublishing {
         }
         Inventory tokens = inventory.tokensFor(context, registry, name);
         if (tokens instanceof Inventory.Found found) {
-            leftovers.add("the registry lists " + found.tokens().size() + " long-lived token" + (found.tokens().size() == 1 ? "" : "s")
-                    + " that can publish " + name);
+            int n = found.tokens().size();
+            leftovers.add("a long-lived token still exists alongside trusted publishing: the registry lists " + n + " write token"
+                    + (n == 1 ? "" : "s") + " that can publish " + name);
             found.tokens().forEach(t -> evidence.add(Evidence.of("long-lived token", t, found.source())));
         } else if (tokens instanceof Inventory.None none) {
             evidence.add(Evidence.of("long-lived tokens", "none can publish " + name, none.source()));
@@ -184,9 +185,14 @@ final class PackagePublishing {
         }
 
         if (!trusted) {
-            return context.warn(subject, capitalise(untrustedText) + (leftovers.isEmpty() ? "" : "; " + String.join("; ", leftovers))
+            String message = capitalise(untrustedText) + (leftovers.isEmpty() ? "" : "; " + String.join("; ", leftovers))
                     + ". A stolen token can publish from anywhere, as in the Shai-Hulud worm; configure a trusted publisher and"
-                    + " revoke the token.", evidence);
+                    + " revoke the token.";
+            if (TrustedPublishingRequirement.required(context)) {
+                evidence.add(TrustedPublishingRequirement.evidence(context));
+                return context.fail(subject, message + " " + TrustedPublishingRequirement.sentence(context) + ".", evidence);
+            }
+            return context.warn(subject, message, evidence);
         }
         if (!leftovers.isEmpty()) {
             return context.fail(subject, capitalise(trustedText) + ", but a long-lived token is still in reach: "

@@ -5,18 +5,16 @@ import dev.hardening.auditor.core.workflows.Registry;
 import java.util.List;
 
 /**
- * EXTENSION POINT — what a registry itself says about long-lived tokens that can still publish a
- * package, for the rule "a project that publishes with trusted publishing and still has long-lived
- * tokens is FAIL". The GitHub side of that rule (a registry secret still read by a publish workflow) is
- * judged from the workflows; this is the account side.
+ * What a registry itself says about long-lived tokens that can still publish a package, for the rule
+ * "a project that publishes with trusted publishing and still has long-lived tokens is FAIL". The
+ * GitHub side of that rule (a registry secret still read by a publish workflow) is judged from the
+ * workflows; this is the account side.
  *
- * <p>Not wired yet: the npm token inventory ({@code GET /-/npm/v1/tokens}, an {@code npm.tokens} fact)
- * is being built separately. When it lands, implement this interface over that fact (write tokens,
- * {@code readonly: false}, whose package scope includes the package or is unrestricted, are "found"; the
- * token is described by kind and fingerprint, never by value) and pass the implementation to
- * {@link TrustedPublishingCheck#TrustedPublishingCheck(RegistryTokenInventory)}; the no-argument
- * constructor the service loader uses should then default to it. PyPI has no API that lists a
- * project's API tokens, so for PyPI it stays {@link #NOT_INSPECTED}.
+ * <p>{@link TrustedPublishingCheck} uses {@link NpmTokenInventory} by default: the npm token list of
+ * the account that owns NPM_TOKEN (the {@code npm.tokens} fact). PyPI has no API that lists a
+ * project's API tokens, so for PyPI the answer is {@link #NOT_INSPECTED}. Another implementation (a
+ * private registry's token API, say) can be passed to
+ * {@link TrustedPublishingCheck#TrustedPublishingCheck(RegistryTokenInventory)}.
  */
 public interface RegistryTokenInventory {
 
@@ -41,7 +39,7 @@ public interface RegistryTokenInventory {
         }
     }
 
-    /** Until a token inventory exists: nothing is claimed either way. */
+    /** Nothing is claimed either way: the token list is not read (PyPI has none to read). */
     RegistryTokenInventory NOT_INSPECTED = (context, registry, name) -> new Inventory.NotInspected(
             registry == Registry.PYPI ? "PyPI has no API that lists a project's API tokens; check them at https://pypi.org/manage/account/token/"
                     : "the npm token list of the account was not inspected; check it with `npm token list`");

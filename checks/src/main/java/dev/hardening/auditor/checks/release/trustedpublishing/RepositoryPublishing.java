@@ -20,14 +20,18 @@ import java.util.Optional;
  * The GitHub half of {@code release.trusted-publishing}, one finding per publishing repository: each
  * job that publishes to npm or PyPI reads a long-lived registry secret (FAIL), publishes through OIDC
  * trusted publishing without a protected environment (WARN), or through OIDC from an environment with
- * required reviewers or a branch restriction (PASS).
+ * required reviewers or a branch restriction (PASS). A job that publishes without trusted publishing and
+ * without a visible secret WARNs, or FAILs when the policy requires trusted publishing.
  */
 final class RepositoryPublishing {
     private RepositoryPublishing() {
     }
 
-    /** How one publish job publishes. */
-    private record JobVerdict(Status status, String text) {
+    /** How one publish job publishes; {@code byPolicy} when only the policy makes it a FAIL. */
+    private record JobVerdict(Status status, String text, boolean byPolicy) {
+        JobVerdict(Status status, String text) {
+            this(status, text, false);
+        }
     }
 
     static Finding judge(CheckContext context, PublishingRepository linked, RepositoryWorkflows workflows) {
@@ -60,14 +64,24 @@ final class RepositoryPublishing {
             }
         }
         publishing.notAnalysed().forEach(n -> evidence.add(Evidence.of("not analysed", n, publishing.source())));
-        List<String> failing = texts(verdicts, Status.FAIL);
+        List<String> failing = verdicts.stream().filter(v -> v.status() == Status.FAIL && !v.byPolicy()).map(JobVerdict::text).toList();
+        List<String> againstPolicy = verdicts.stream().filter(JobVerdict::byPolicy).map(JobVerdict::text).toList();
         List<String> warning = texts(verdicts, Status.WARN);
         List<String> unknown = texts(verdicts, Status.UNKNOWN);
+        String policyPart = againstPolicy.isEmpty() ? "" : TrustedPublishingRequirement.sentence(context) + ": "
+                + String.join("; ", againstPolicy) + ".";
+        if (!againstPolicy.isEmpty()) {
+            evidence.add(TrustedPublishingRequirement.evidence(context));
+        }
         if (!failing.isEmpty()) {
             return context.fail(subject, linked.repo() + " publishes with long-lived registry credentials: " + String.join("; ", failing)
                     + ". Whoever obtains the secret, or can run that workflow, can publish any version from anywhere — the"
                     + " elementary-data 0.23.3 and Nx releases were published this way. Switch to trusted publishing and delete the"
-                    + " secret.", evidence);
+                    + " secret." + (policyPart.isEmpty() ? "" : " " + policyPart), evidence);
+        }
+        if (!againstPolicy.isEmpty()) {
+            return context.fail(subject, linked.repo() + " does not publish through trusted publishing everywhere. " + policyPart
+                    + (warning.isEmpty() ? "" : " Also: " + String.join("; ", warning) + "."), evidence);
         }
         if (!warning.isEmpty()) {
             return context.warn(subject, linked.repo() + ": " + String.join("; ", warning) + ".", evidence);
@@ -95,8 +109,11 @@ final class RepositoryPublishing {
                     + ", whose steps are in another repository and were not read");
         }
         if (!job.idTokenWrite()) {
-            return new JobVerdict(Status.WARN, where + " publishes" + to + " without trusted publishing (no id-token: write) and"
-                    + " without a credential the audit can see: check how it authenticates");
+            String text = where + " publishes" + to + " without trusted publishing (no id-token: write) and"
+                    + " without a credential the audit can see: check how it authenticates";
+            return TrustedPublishingRequirement.required(context)
+                    ? new JobVerdict(Status.FAIL, text, true)
+                    : new JobVerdict(Status.WARN, text);
         }
         if (job.environment().isEmpty()) {
             return new JobVerdict(Status.WARN, where + " publishes" + to + " through trusted publishing but with no environment:,"

@@ -24,14 +24,16 @@ import java.util.Objects;
  *   <li>per publishing repository ({@code repo:owner/name}), from its workflows: see {@link RepositoryPublishing};</li>
  *   <li>per audited package ({@code npm:name}, {@code pypi:name}), from the registry: see {@link PackagePublishing}.</li>
  * </ul>
- * The registry's own token list comes in through {@link RegistryTokenInventory} (not wired yet).
+ * The registry's own token list comes in through {@link RegistryTokenInventory}: for npm, the write tokens
+ * of the NPM_TOKEN account ({@link NpmTokenInventory}); a package on trusted publishing with such a
+ * token left beside it FAILs ("a long-lived token still exists alongside trusted publishing").
  */
 public final class TrustedPublishingCheck implements Check {
     private final RegistryTokenInventory inventory;
 
-    /** For the service loader: no registry token inventory yet (see {@link RegistryTokenInventory}). */
+    /** For the service loader: the npm account's token list answers for npm ({@link NpmTokenInventory}). */
     public TrustedPublishingCheck() {
-        this(RegistryTokenInventory.NOT_INSPECTED);
+        this(new NpmTokenInventory());
     }
 
     public TrustedPublishingCheck(RegistryTokenInventory inventory) {

@@ -21,10 +21,13 @@ import java.util.List;
  * One finding per credential: publish-capable ones in plain text FAIL, other long-lived ones WARN,
  * temporary ones WARN at low severity; nothing found PASS, with what was looked at. Values that are
  * not credentials (placeholders, documented examples, tokens with a wrong checksum) are listed, never
- * reported as tokens. Only kinds, places and fingerprints appear, never a value.
+ * reported as tokens. Only kinds, places and fingerprints appear, never a value; each credential's
+ * fingerprint is also in its finding's {@code tokens} attribute.
  */
 public final class WorkstationCredentialsCheck implements Check {
     static final String SUBJECT = "workstation";
+    /** The finding attribute that lists credential fingerprints, read by snapshot diffs and the team view. */
+    static final String TOKENS_ATTRIBUTE = "tokens";
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
@@ -32,7 +35,8 @@ public final class WorkstationCredentialsCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         found.gaps().forEach(gap -> findings.add(context.unknown(SUBJECT, gap)));
         for (WorkstationCredential c : found.credentials()) {
-            findings.add(judge(context, c));
+            // The fingerprint in the tokens attribute lets snapshot diffs show credentials added and removed.
+            findings.add(judge(context, c).withAttribute(TOKENS_ATTRIBUTE, List.of(c.fingerprint())));
         }
         List<Evidence> context1 = background(found);
         if (found.credentials().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.hardening.auditor.checks.workstation.sshkeys;
 
+import dev.hardening.auditor.checks.support.MinimumRsaBits;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
@@ -10,6 +11,7 @@ import dev.hardening.auditor.core.facts.github.GitHubViewer;
 import dev.hardening.auditor.core.facts.workstation.SshKeys;
 import dev.hardening.auditor.core.facts.workstation.SshPrivateKey;
 import dev.hardening.auditor.core.facts.workstation.WorkstationFacts;
+import dev.hardening.auditor.core.keys.KeyAlgorithm;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.playbook.CredentialEvidence;
@@ -25,7 +27,8 @@ import java.util.Set;
  * {@code workstation.ssh-keys}: every private key in {@code ~/.ssh}. DSA, and RSA under 2048 bits,
  * FAIL; a key without a passphrase WARN, or FAIL when its public key is registered on GitHub as an
  * authentication key of an audited user (anyone who copies the file can push as them); a key kept on
- * a security key, or protected by a passphrase, PASS. Compared with GitHub's keys by fingerprint.
+ * a security key, or protected by a passphrase, PASS. With the policy's {@code keys.min-rsa-bits}, an
+ * RSA key below it FAIL naming the rule. Compared with GitHub's keys by fingerprint.
  */
 public final class WorkstationSshKeysCheck implements Check {
     static final int MIN_RSA_BITS = 2048;
@@ -80,6 +83,15 @@ public final class WorkstationSshKeysCheck implements Check {
         if (type.equals("ssh-rsa") && key.bits() > 0 && key.bits() < MIN_RSA_BITS) {
             return fail(context, subject, key.file() + " is an RSA key of only " + key.bits() + " bits; keys under "
                     + MIN_RSA_BITS + " bits can be factored.", evidence, key);
+        }
+        Optional<MinimumRsaBits> minimum = MinimumRsaBits.of(context);
+        if (minimum.isPresent()) {
+            evidence.add(minimum.get().evidence());
+            if (type.equals("ssh-rsa") && minimum.get().rejects(KeyAlgorithm.RSA, key.bits())) {
+                return fail(context, subject, key.file() + " is an RSA key of " + key.bits() + " bits, and "
+                        + minimum.get().requirement() + ". Replace it with an Ed25519 key (ssh-keygen -t ed25519).",
+                        evidence, key);
+            }
         }
         if (!key.encrypted() && !key.hardwareBacked()) {
             if (githubUser.isPresent()) {

@@ -12,11 +12,13 @@ import dev.hardening.auditor.core.facts.github.GitHubGpgKey;
 import dev.hardening.auditor.core.facts.github.GitHubGpgKeys;
 import dev.hardening.auditor.core.facts.github.GitHubSshSigningKey;
 import dev.hardening.auditor.core.facts.github.GitHubSshSigningKeys;
+import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
 import dev.hardening.auditor.core.testing.Fixtures;
+import dev.hardening.auditor.core.testing.Policies;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -92,6 +94,39 @@ class SigningKeysCheckTest {
     @MethodSource("sshCorpus")
     void everySshKeyOfTheCorpus(String file, Status status) {
         assertThat(HARNESS.runSingle(keys(List.of(), List.of(ssh(file)))).status()).isEqualTo(status);
+    }
+
+    static Stream<Arguments> againstTheMinimumRsaSize() {
+        return Stream.of(
+                // keys, policy minimum, status without the policy, status with it
+                Arguments.of("GPG RSA 2048", keys(List.of(gpg("rsa2048_pgpy_rsa.1.pub.asc")), List.of()), 3072, Status.WARN, Status.FAIL),
+                Arguments.of("SSH RSA 2048", keys(List.of(), List.of(ssh("rsa_2.pub"))), 3072, Status.WARN, Status.FAIL),
+                Arguments.of("GPG RSA 3072 against 3072", keys(List.of(gpg("rsa3072_cv25519_pgpy_mixed.1.pub.asc")), List.of()), 3072,
+                        Status.PASS, Status.PASS),
+                Arguments.of("GPG RSA 3072 against 4096", keys(List.of(gpg("rsa3072_cv25519_pgpy_mixed.1.pub.asc")), List.of()), 4096,
+                        Status.PASS, Status.FAIL),
+                Arguments.of("SSH Ed25519 against 4096", keys(List.of(), List.of(ssh("ed25519_1.pub"))), 4096, Status.PASS, Status.PASS),
+                Arguments.of("GPG RSA 1024 is weak either way", keys(List.of(gpg("rsa1024_pgpy_targette.pub.asc")), List.of()), 3072,
+                        Status.FAIL, Status.FAIL),
+                Arguments.of("an expired RSA 4096 key is not judged by size",
+                        keys(List.of(gpg("rsa4096_expired_debian-sid_archive_key.pub.asc")), List.of()), 8192, Status.FAIL, Status.FAIL));
+    }
+
+    @ParameterizedTest(name = "{0}, policy {2} bits")
+    @MethodSource("againstTheMinimumRsaSize")
+    void rsaBelowThePolicysMinimumFailsNamingTheRule(String name, FakeFacts facts, int minimum, Status without, Status with) {
+        Finding lenient = HARNESS.runSingle(facts);
+        Finding strict = HARNESS.policy(Policies.of("keys: {min-rsa-bits: " + minimum + "}")).runSingle(facts);
+
+        assertThat(lenient.status()).as(lenient.message()).isEqualTo(without);
+        assertThat(lenient.message()).doesNotContain("policy");
+        assertThat(strict.status()).as(strict.message()).isEqualTo(with);
+        assertThat(strict.evidence()).contains(Evidence.of("least RSA size accepted", minimum + " bits",
+                "policy team.yaml (keys.min-rsa-bits)"));
+        if (with == Status.FAIL && without != Status.FAIL) {
+            assertThat(strict.message()).contains("RSA below the team's minimum",
+                    "the team policy accepts RSA keys of at least " + minimum + " bits (policy team.yaml (keys.min-rsa-bits))");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
 import dev.hardening.auditor.core.testing.Fixtures;
+import dev.hardening.auditor.core.testing.Policies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -79,6 +80,41 @@ class GitHubTokenCheckTest {
 
         assertThat(finding.status()).isEqualTo(expected);
         assertThat(finding.message()).contains(mentioned);
+    }
+
+    static Stream<Arguments> againstTheMaxAge() {
+        Optional<Instant> in60Days = Optional.of(NOW.plus(Duration.ofDays(60)));
+        return Stream.of(
+                // token, policy, status without the policy, status with it
+                Arguments.of("fine-grained, expires in 30 days, policy 90d", Tokens.fineGrained(IN_30_DAYS), "90d", Status.PASS, Status.PASS),
+                Arguments.of("fine-grained, expires in 60 days, policy 30d", Tokens.fineGrained(in60Days), "30d", Status.PASS, Status.FAIL),
+                Arguments.of("fine-grained, expires in 200 days, policy 90d", Tokens.fineGrained(IN_200_DAYS), "90d", Status.WARN, Status.FAIL),
+                Arguments.of("fine-grained without expiry, policy 365d", Tokens.fineGrained(NEVER), "365d", Status.WARN, Status.FAIL),
+                Arguments.of("classic read-only without expiry, policy 90d", Tokens.classic(NEVER, "user", "read:org"), "90d",
+                        Status.WARN, Status.FAIL),
+                Arguments.of("classic expiring in 200 days, policy 365d: the built-in advice stays",
+                        Tokens.classic(IN_200_DAYS, "read:org"), "365d", Status.WARN, Status.WARN),
+                Arguments.of("GitHub App installation token (one hour), policy 12h",
+                        Tokens.of(GitHubTokenKind.INSTALLATION, Optional.empty(), NEVER), "12h", Status.PASS, Status.PASS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("againstTheMaxAge")
+    void aTokenLivingLongerThanThePolicyAllowsFailsNamingTheRule(String name, GitHubTokenInfo token, String maxAge,
+                                                                  Status without, Status with) {
+        Finding lenient = HARNESS.runSingle(viewerWith(token));
+        Finding strict = HARNESS.policy(Policies.of("tokens:\n  max-age: " + maxAge + "\n")).runSingle(viewerWith(token));
+
+        assertThat(lenient.status()).as(lenient.message()).isEqualTo(without);
+        assertThat(lenient.message()).doesNotContain("policy");
+        assertThat(strict.status()).as(strict.message()).isEqualTo(with);
+        assertThat(strict.evidence()).anySatisfy(e -> {
+            assertThat(e.label()).isEqualTo("longest lifetime allowed");
+            assertThat(e.source()).isEqualTo("policy team.yaml (tokens.max-age)");
+        });
+        if (with == Status.FAIL) {
+            assertThat(strict.message()).contains("the team policy allows", "(policy team.yaml (tokens.max-age))");
+        }
     }
 
     @Test

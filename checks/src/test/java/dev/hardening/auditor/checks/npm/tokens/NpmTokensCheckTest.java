@@ -6,15 +6,24 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hardening.auditor.checks.recorded.RecordedNpm;
+import dev.hardening.auditor.core.diff.ReportDiff;
+import dev.hardening.auditor.core.diff.ReportDiff.TokenChange;
 import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.npm.NpmFacts;
+import dev.hardening.auditor.core.facts.npm.NpmTokens;
 import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
+import dev.hardening.auditor.core.model.RemediationStep;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.playbook.CredentialEvidence;
+import dev.hardening.auditor.core.playbook.IncidentPlaybook;
+import dev.hardening.auditor.core.report.AuditReport;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
 import dev.hardening.auditor.core.testing.Fixtures;
+import dev.hardening.auditor.core.testing.Policies;
+import dev.hardening.auditor.core.testing.ReportBuilder;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -75,6 +84,106 @@ class NpmTokensCheckTest {
                 new Evidence("access", "read-only", "GET /-/npm/v1/tokens"), new Evidence("created", "2020-08-12", "GET /-/npm/v1/tokens"));
         String everything = findings.toString();
         assertThat(everything).doesNotContain("efgh5678", "hgfe8765", "abcd1234abcd1234");
+    }
+
+    static Stream<Arguments> againstTheMaxAge() {
+        return Stream.of(
+                // token (created 2020-08-12 unless edited), policy, status without the policy, status with it, what it says
+                Arguments.of("read-only, created years ago, no expiry", publishToken(t -> t.put("readonly", true)), "90d",
+                        Status.PASS, Status.FAIL, "created on 2020-08-12, more than 90 days ago"),
+                Arguments.of("short-lived CIDR-restricted write token created last week",
+                        publishToken(t -> t.put("created", "2026-05-25T00:00:00Z").put("expiry", "2026-06-08T00:00:00Z")
+                                .putArray("cidr_whitelist").add("203.0.113.0/24")), "30d", Status.PASS, Status.PASS, "203.0.113.0/24"),
+                Arguments.of("write token created last week, valid for a year",
+                        publishToken(t -> t.put("created", "2026-05-25T00:00:00Z").put("expiry", "2027-05-25T00:00:00Z")
+                                .putArray("cidr_whitelist").add("203.0.113.0/24")), "90d", Status.WARN, Status.FAIL,
+                        "valid from 2026-05-25 until 2027-05-25"),
+                Arguments.of("read-only token created yesterday without expiry",
+                        publishToken(t -> t.put("readonly", true).put("created", "2026-05-31T00:00:00Z")), "90d",
+                        Status.PASS, Status.FAIL, "this one never expires"),
+                Arguments.of("read-only token without a creation date, valid for 60 days",
+                        publishToken(t -> t.put("readonly", true).put("expiry", "2026-07-31T00:00:00Z").remove(List.of("created", "updated"))),
+                        "30d", Status.PASS, Status.FAIL, "valid from now until 2026-07-31"),
+                Arguments.of("expired long ago: not judged again", publishToken(t -> t.put("expiry", "2026-01-01T00:00:00Z")), "7d",
+                        Status.PASS, Status.PASS, "expired"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("againstTheMaxAge")
+    void aTokenOlderOrLongerLivedThanThePolicyAllowsFailsNamingTheRule(String name, FakeFacts facts, String maxAge,
+                                                                       Status without, Status with, String says) {
+        Finding lenient = HARNESS.runSingle(facts);
+        Finding strict = HARNESS.policy(Policies.of("tokens: {max-age: " + maxAge + "}")).runSingle(facts);
+
+        assertThat(lenient.status()).as(lenient.message()).isEqualTo(without);
+        assertThat(lenient.message()).doesNotContain("policy");
+        assertThat(strict.status()).as(strict.message()).isEqualTo(with);
+        assertThat(strict.message()).contains(says);
+        if (with == Status.FAIL) {
+            assertThat(strict.message()).contains("(policy team.yaml (tokens.max-age))");
+            assertThat(strict.evidence()).extracting(Evidence::source).contains("policy team.yaml (tokens.max-age)");
+        }
+    }
+
+    private static NpmTokens tokensEdited(Consumer<ObjectNode> edit) {
+        ObjectNode list = Fixtures.object(FIXTURE);
+        ArrayNode objects = (ArrayNode) list.get("objects");
+        objects.remove(1);
+        edit.accept((ObjectNode) objects.get(0));
+        return RecordedNpm.tokens(list);
+    }
+
+    @Test
+    void eachTokenIsACredentialForThePlaybookAndIsNamedByItsKeyPrefix() {
+        FakeFacts facts = publishToken(t -> t.put("key", "9f8e7d6c5b4a"));
+
+        Finding finding = HARNESS.runSingle(facts);
+        IncidentPlaybook playbook = IncidentPlaybook.from(List.of(finding));
+
+        assertThat(finding.attributes()).containsEntry("tokens", List.of("npm-token:9f8e7d"));
+        assertThat(finding.evidence()).contains(
+                new Evidence(CredentialEvidence.CREDENTIAL, "npm access token (npm-token)", NpmTokensCheck.SOURCE),
+                new Evidence(CredentialEvidence.FINGERPRINT, "npm-token:9f8e7d", NpmTokensCheck.SOURCE),
+                new Evidence(CredentialEvidence.CAN_PUBLISH, "yes: publish every package the account can publish", NpmTokensCheck.SOURCE));
+        assertThat(playbook.credentials()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("npm-token");
+            assertThat(c.fingerprint()).isEqualTo("npm-token:9f8e7d");
+            assertThat(c.canPublish()).isTrue();
+            assertThat(c.foundBy()).isEqualTo("npm.tokens");
+            assertThat(c.steps()).extracting(RemediationStep::command).contains("npm token list");
+        });
+    }
+
+    @Test
+    void aReadOnlyOrExpiredTokenIsListedAsUnableToPublish() {
+        Finding readOnly = HARNESS.runSingle(publishToken(t -> t.put("readonly", true)));
+        Finding expired = HARNESS.runSingle(publishToken(t -> t.put("expiry", "2026-01-01T00:00:00Z")));
+
+        assertThat(readOnly.evidence()).contains(new Evidence(CredentialEvidence.CAN_PUBLISH,
+                "no: read the account's packages, private ones included", NpmTokensCheck.SOURCE));
+        assertThat(expired.evidence()).contains(new Evidence(CredentialEvidence.CAN_PUBLISH,
+                "no: nothing: it expired on 2026-01-01", NpmTokensCheck.SOURCE));
+        assertThat(IncidentPlaybook.from(List.of(readOnly, expired)).credentials()).extracting(c -> c.canPublish())
+                .containsOnly(false);
+    }
+
+    @Test
+    void aSnapshotDiffShowsTokensAddedAndRemovedByTheirIds() {
+        AuditReport before = report(HARNESS.run(FakeFacts.none().with(NpmFacts.TOKENS, tokensEdited(t -> { }))));
+        AuditReport after = report(HARNESS.run(FakeFacts.none().with(NpmFacts.TOKENS,
+                tokensEdited(t -> t.put("key", "77aa55bb66cc").put("expiry", "2026-06-08T00:00:00Z")))));
+
+        ReportDiff diff = ReportDiff.between(before, after);
+
+        assertThat(diff.tokensAdded()).containsExactly(new TokenChange("npm.tokens", "npm token 77aa55…", "npm-token:77aa55"));
+        assertThat(diff.tokensRemoved()).containsExactly(new TokenChange("npm.tokens", "npm token abcd12…", "npm-token:abcd12"));
+        assertThat(ReportDiff.between(before, before).tokensAdded()).isEmpty();
+    }
+
+    private static AuditReport report(List<Finding> findings) {
+        ReportBuilder report = ReportBuilder.report();
+        findings.forEach(report::with);
+        return report.build();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.hardening.auditor.checks.pypi.tokenscope;
 import static dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hardening.auditor.core.diff.ReportDiff;
+import dev.hardening.auditor.core.diff.ReportDiff.TokenChange;
 import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
@@ -10,9 +12,12 @@ import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
+import dev.hardening.auditor.core.testing.ReportBuilder;
 import dev.hardening.auditor.core.tokens.pypi.PyMacaroonV2Encoder;
 import dev.hardening.auditor.core.tokens.pypi.PyPITokenDecoder;
+import dev.hardening.auditor.core.tokens.pypi.PyPITokenInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +72,23 @@ class PyPITokenScopeCheckTest {
                 "kind=PyPI API token (current caveat format)", "scope=only the project sampleproject", "expiry=never expires",
                 "caveat=project names: sampleproject", "caveat=bound to user id 0b3c6a0e-6a43-4f0c-9d7e-1b2c3d4e5f60");
         assertThat(finding.evidence()).allSatisfy(e -> assertThat(e.source()).isEqualTo("PYPI_TOKEN, decoded offline"));
+    }
+
+    @Test
+    void theTokenIsNamedByFingerprintSoThatADiffShowsItReplaced() throws Exception {
+        PyPITokenInfo old = PyPITokenDecoder.decode(token().caveat(USER).build());
+        PyPITokenInfo replacement = PyPITokenDecoder.decode(token().caveat("[1,[\"sampleproject\"]]").caveat(USER).build());
+        Finding before = HARNESS.runSingle(FakeFacts.none().with(PyPIFacts.TOKEN_SCOPE, old));
+        Finding after = HARNESS.runSingle(FakeFacts.none().with(PyPIFacts.TOKEN_SCOPE, replacement));
+
+        ReportDiff diff = ReportDiff.between(ReportBuilder.report().with(before).build(), ReportBuilder.report().with(after).build());
+
+        assertThat(before.attributes()).containsEntry("tokens", List.of(old.fingerprint()));
+        assertThat(old.fingerprint()).isNotEqualTo(replacement.fingerprint()).startsWith("pypi-… sha256:");
+        assertThat(diff.tokensAdded()).containsExactly(new TokenChange("pypi.token-scope", after.subject(), replacement.fingerprint()));
+        assertThat(diff.tokensRemoved()).containsExactly(new TokenChange("pypi.token-scope", before.subject(), old.fingerprint()));
+        assertThat(HARNESS.runSingle(FakeFacts.none().unavailable(PyPIFacts.TOKEN_SCOPE, Cause.NO_CREDENTIAL)).attributes())
+                .as("no token, nothing named").isEmpty();
     }
 
     @Test

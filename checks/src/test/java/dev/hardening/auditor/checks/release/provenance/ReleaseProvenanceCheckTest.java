@@ -23,6 +23,7 @@ import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
 import dev.hardening.auditor.core.testing.Fixtures;
+import dev.hardening.auditor.core.testing.Policies;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -301,6 +302,43 @@ class ReleaseProvenanceCheckTest {
             return FakeFacts.none()
                     .with(NpmFacts.AUDITED_PACKAGES, new NameList(List.of(), List.of()))
                     .with(PyPIFacts.AUDITED_PROJECTS, new NameList(List.of(name), List.of()));
+        }
+    }
+
+    /** {@code release.require-provenance}: "never had provenance" is a WARN without the policy and a FAIL naming it with it. */
+    @Nested
+    class WithPolicy {
+        private final CheckHarness required = HARNESS.policy(Policies.of("release: {require-provenance: true}"));
+
+        static Stream<Arguments> cases() {
+            return Stream.of(
+                    // facts, status without the policy, status with it
+                    Arguments.of("npm: never any provenance", Npm.packument(List.of(), List.of()), Status.WARN, Status.FAIL),
+                    Arguments.of("npm: latest attested", Npm.packument(List.of("1.3.0"), List.of()), Status.PASS, Status.PASS),
+                    Arguments.of("npm: lost provenance fails either way", Npm.packument(List.of("1.2.2"), List.of()), Status.FAIL,
+                            Status.FAIL),
+                    Arguments.of("PyPI: no file ever attested", PyPI.poetry(Set.of()), Status.WARN, Status.FAIL),
+                    Arguments.of("PyPI: every file attested", PyPI.poetry(Set.of("poetry_core-2.1.3-py3-none-any.whl",
+                            "poetry_core-2.1.3.tar.gz")), Status.PASS, Status.PASS));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("cases")
+        void neverHavingProvenanceFailsWhenThePolicyRequiresIt(String name, FakeFacts facts, Status without, Status with) {
+            Finding lenient = HARNESS.runSingle(facts);
+            Finding strict = required.runSingle(facts);
+
+            assertThat(lenient.status()).as(lenient.message()).isEqualTo(without);
+            assertThat(lenient.message()).doesNotContain("policy");
+            assertThat(strict.status()).as(strict.message()).isEqualTo(with);
+            if (without == Status.WARN) {
+                assertThat(strict.message()).endsWith("The team policy requires provenance on every release"
+                        + " (policy team.yaml (release.require-provenance)).");
+                assertThat(strict.evidence()).contains(Evidence.of("provenance", "required on every release",
+                        "policy team.yaml (release.require-provenance)"));
+            } else {
+                assertThat(strict.message()).isEqualTo(lenient.message());
+            }
         }
     }
 }

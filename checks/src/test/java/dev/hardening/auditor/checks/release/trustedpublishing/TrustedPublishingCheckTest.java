@@ -70,6 +70,14 @@ class TrustedPublishingCheckTest {
             return this;
         }
 
+        /** One linked repository with one workflow given as text (a recorded workflow, edited). */
+        World repoWithText(String name, String text) {
+            repo();
+            facts.with(GitHubRepoFacts.workflows(REPO, "main"), new WorkflowFiles(REPO, "main",
+                    List.of(new WorkflowFile(".github/workflows/" + name, "", text)), List.of(), 0));
+            return this;
+        }
+
         World noRepo() {
             facts.with(GitHubRepoFacts.PUBLISHING_REPOSITORIES, new PublishingRepositories(List.of(), List.of(), List.of()));
             return this;
@@ -218,9 +226,124 @@ class TrustedPublishingCheckTest {
             Finding notInspected = HARNESS.runFor(world.facts, "npm:" + NPM);
 
             assertThat(withLeftover.status()).isEqualTo(Status.FAIL);
-            assertThat(withLeftover.message()).contains("the registry lists 1 long-lived token");
+            assertThat(withLeftover.message()).contains("a long-lived token still exists alongside trusted publishing",
+                    "the registry lists 1 write token");
             assertThat(notInspected.status()).isEqualTo(Status.PASS);
             assertThat(notInspected.evidence()).extracting(Evidence::label).contains("long-lived tokens of the account");
+        }
+
+        /** The recorded token list (a write token without expiry, a read-only one), edited by {@code edit}. */
+        static JsonNode tokenList(java.util.function.Consumer<ObjectNode> editWriteToken) {
+            ObjectNode list = Fixtures.object("npm/tokens_v1_npmcli_test.json");
+            editWriteToken.accept((ObjectNode) list.get("objects").get(0));
+            return list;
+        }
+
+        /** The recorded profile, renamed to {@code account}. */
+        static ObjectNode profile(String account) {
+            return Fixtures.object("npm/user_profile_v1_npmcli_test.json").put("name", account);
+        }
+
+        static Stream<Arguments> tokenInventory() {
+            return Stream.of(
+                    Arguments.of("a maintainer's write token without expiry (the ultralytics lesson)",
+                            tokenList(t -> { }), Optional.of(profile("ljharb")), Status.FAIL,
+                            "a long-lived token still exists alongside trusted publishing", "npm-token:abcd12 (write, created 2020-08-12,"
+                                    + " never expires)"),
+                    Arguments.of("no account name known: every write token is taken to reach the package",
+                            tokenList(t -> { }), Optional.empty(), Status.FAIL,
+                            "a long-lived token still exists alongside trusted publishing", "npm-token:abcd12"),
+                    Arguments.of("only a read-only token left", tokenList(t -> t.put("readonly", true)), Optional.of(profile("ljharb")),
+                            Status.PASS, "no publish workflow of a linked repository", "none can publish has-package-exports"),
+                    Arguments.of("the write token has expired", tokenList(t -> t.put("expiry", "2026-01-01T00:00:00Z")),
+                            Optional.of(profile("ljharb")), Status.PASS, "no publish workflow", "none can publish"),
+                    Arguments.of("the write token was revoked", tokenList(t -> t.put("revoked", true)), Optional.of(profile("ljharb")),
+                            Status.PASS, "no publish workflow", "none can publish"),
+                    Arguments.of("the account is not a maintainer of the package", tokenList(t -> { }), Optional.of(profile("foo")),
+                            Status.PASS, "no publish workflow", "not a maintainer of has-package-exports"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("tokenInventory")
+        void byDefaultTheNpmAccountsTokenListIsTheInventory(String name, JsonNode tokens, Optional<JsonNode> profile,
+                                                             Status expected, String says, String evidenceSays) {
+            World world = new World().repo("good-npm-trusted-publishing.yml").environment("npm", true).npm(List.of("1.3.0"));
+            world.facts.with(NpmFacts.TOKENS, RecordedNpm.tokens(tokens));
+            profile.ifPresent(p -> world.facts.with(NpmFacts.PROFILE, RecordedNpm.profile(p)));
+
+            Finding finding = HARNESS.runFor(world.facts, "npm:" + NPM);
+
+            assertThat(finding.status()).as(finding.message()).isEqualTo(expected);
+            assertThat(finding.message()).contains(says);
+            assertThat(finding.evidence()).extracting(e -> e.value() + " (" + e.source() + ")")
+                    .anySatisfy(v -> assertThat(v).contains(evidenceSays));
+            assertThat(finding.toString()).doesNotContain("efgh5678", "abcd1234abcd1234");
+        }
+
+        @Test
+        void withoutTheTokenListTheInventorySaysWhyItWasNotInspected() {
+            World world = new World().repo("good-npm-trusted-publishing.yml").environment("npm", true).npm(List.of("1.3.0"));
+            world.facts.unavailable(NpmFacts.TOKENS, Unavailability.of(Cause.NO_CREDENTIAL, "no npm token was supplied", "NPM_TOKEN"));
+
+            Finding finding = HARNESS.runFor(world.facts, "npm:" + NPM);
+
+            assertThat(finding.status()).isEqualTo(Status.PASS);
+            assertThat(finding.evidence()).filteredOn(e -> e.label().equals("long-lived tokens of the account")).singleElement()
+                    .satisfies(e -> assertThat(e.value()).contains("not inspected", "no npm token was supplied", "npm token list"));
+        }
+
+        @Test
+        void aTokenLeftBesideAPackageNotOnTrustedPublishingIsNamedInTheWarning() {
+            World world = new World().noRepo().npm(List.of());
+            world.facts.with(NpmFacts.TOKENS, RecordedNpm.tokens(tokenList(t -> { })));
+
+            Finding finding = HARNESS.runFor(world.facts, "npm:" + NPM);
+
+            assertThat(finding.status()).isEqualTo(Status.WARN);
+            assertThat(finding.message()).contains("not through trusted publishing", "the registry lists 1 write token");
+        }
+    }
+
+    /** {@code release.require-trusted-publishing}: what is a WARN without the policy is a FAIL that names the rule with it. */
+    @Nested
+    class WithPolicy {
+        private final CheckHarness required = HARNESS.policy(dev.hardening.auditor.core.policy.Policy.none()
+                .withRequireTrustedPublishing(true));
+
+        static Stream<Arguments> cases() {
+            return Stream.of(
+                    Arguments.of("npm package never on trusted publishing", new World().noRepo().npm(List.of()), "npm:" + NPM,
+                            Status.WARN),
+                    Arguments.of("PyPI release without attestations", new World().noRepo().pypi(Set.of()), "pypi:" + POETRY,
+                            Status.WARN),
+                    Arguments.of("publish job without id-token: write and without a visible secret",
+                            new World().repoWithText("no-id-token.yml", Fixtures.text("workflows/good-npm-trusted-publishing.yml")
+                                    .replace("      id-token: write\n", "")).environment("npm", true),
+                            "repo:hub4j-test-org/GHDeployKeyTest", Status.WARN));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("cases")
+        void notPublishingThroughTrustedPublishingFailsNamingThePolicy(String name, World world, String subject, Status without) {
+            Finding lenient = HARNESS.runFor(world.facts, subject);
+            Finding strict = required.runFor(world.facts, subject);
+
+            assertThat(lenient.status()).as(lenient.message()).isEqualTo(without);
+            assertThat(lenient.message()).doesNotContain("policy");
+            assertThat(strict.status()).as(strict.message()).isEqualTo(Status.FAIL);
+            assertThat(strict.message()).contains("The team policy requires trusted publishing (policy (release.require-trusted-publishing))");
+            assertThat(strict.evidence()).contains(new Evidence("trusted publishing", "required for every release",
+                    "policy (release.require-trusted-publishing)"));
+        }
+
+        @Test
+        void whatAlreadyKeepsToTheRuleIsJudgedAsWithoutIt() {
+            World world = new World().repo("good-npm-trusted-publishing.yml").environment("npm", true).npm(List.of("1.3.0"));
+
+            assertThat(required.runFor(world.facts, "npm:" + NPM).status()).isEqualTo(Status.PASS);
+            assertThat(required.runFor(world.facts, "repo:hub4j-test-org/GHDeployKeyTest").status()).isEqualTo(Status.PASS);
+            assertThat(required.runFor(new World().repo("ultralytics-publish.yml").facts, "repo:hub4j-test-org/GHDeployKeyTest")
+                    .status()).as("trusted publishing without an environment is still only a WARN").isEqualTo(Status.WARN);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.hardening.auditor.checks.workstation.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.hardening.auditor.core.diff.ReportDiff;
+import dev.hardening.auditor.core.diff.ReportDiff.TokenChange;
 import dev.hardening.auditor.core.facts.Unavailability;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.workstation.IgnoredValue;
@@ -15,8 +17,10 @@ import dev.hardening.auditor.core.model.Evidence;
 import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Severity;
 import dev.hardening.auditor.core.model.Status;
+import dev.hardening.auditor.core.report.AuditReport;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
+import dev.hardening.auditor.core.testing.ReportBuilder;
 import dev.hardening.auditor.core.tokens.CredentialKind;
 import dev.hardening.auditor.core.tokens.FormatValidity;
 import java.util.List;
@@ -121,6 +125,57 @@ class WorkstationCredentialsCheckTest {
 
         assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
         assertThat(finding.needed()).contains("--workstation");
+    }
+
+    @Test
+    void eachCredentialIsNamedByFingerprintInTheTokensAttribute() {
+        WorkstationCredential npm = envCredential("NPM_TOKEN", "npm_… sha256:0123456789ab");
+
+        Finding finding = HARNESS.runFor(facts(npm), "workstation:environment variable NPM_TOKEN");
+
+        assertThat(finding.attributes()).containsEntry("tokens", List.of("npm_… sha256:0123456789ab"));
+        assertThat(HARNESS.run(facts()).get(0).attributes()).as("nothing found, nothing named").doesNotContainKey("tokens");
+    }
+
+    @Test
+    void aSnapshotDiffShowsACredentialReplacedByAnother() {
+        AuditReport before = report(HARNESS.run(facts(envCredential("NPM_TOKEN", "npm_… sha256:0123456789ab"))));
+        AuditReport after = report(HARNESS.run(facts(envCredential("NPM_TOKEN", "npm_… sha256:ba9876543210"))));
+
+        ReportDiff diff = ReportDiff.between(before, after);
+
+        String subject = "workstation:environment variable NPM_TOKEN";
+        assertThat(diff.tokensAdded()).containsExactly(new TokenChange("workstation.credentials", subject, "npm_… sha256:ba9876543210"));
+        assertThat(diff.tokensRemoved()).containsExactly(new TokenChange("workstation.credentials", subject, "npm_… sha256:0123456789ab"));
+    }
+
+    @Test
+    void aReportFromBeforeTheAttributeIsComparedByTheFingerprintInItsEvidence() {
+        List<Finding> now = HARNESS.run(facts(envCredential("NPM_TOKEN", "npm_… sha256:0123456789ab")));
+        List<Finding> older = now.stream().map(f -> new Finding(f.check(), f.status(), f.severity(), f.stage(), f.subject(), f.title(),
+                f.message(), f.needed(), f.evidence(), f.remediation(), f.references())).toList();
+
+        ReportDiff diff = ReportDiff.between(report(older), report(now));
+
+        assertThat(older.get(0).attributes()).isEmpty();
+        assertThat(diff.tokensAdded()).isEmpty();
+        assertThat(diff.tokensRemoved()).isEmpty();
+    }
+
+    private static AuditReport report(List<Finding> findings) {
+        ReportBuilder report = ReportBuilder.report();
+        findings.forEach(report::with);
+        return report.build();
+    }
+
+    private static WorkstationCredential envCredential(String variable, String fingerprint) {
+        return new WorkstationCredential(CredentialKind.NPM_TOKEN, FormatValidity.CHECKSUM_VALID, "", 0, variable, "",
+                "registry.npmjs.org", true, CredentialKind.NPM_TOKEN.capability(), false, fingerprint);
+    }
+
+    private static FakeFacts facts() {
+        return FakeFacts.none().with(WorkstationFacts.CREDENTIALS, new WorkstationCredentials(List.of(), List.of(), List.of(),
+                INSPECTED, List.of()));
     }
 
     private static FakeFacts facts(WorkstationCredential c) {

@@ -13,6 +13,7 @@ import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.testing.CheckHarness;
 import dev.hardening.auditor.core.testing.FakeFacts;
+import dev.hardening.auditor.core.testing.Policies;
 import dev.hardening.auditor.core.testing.TargetsBuilder;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,42 @@ class WorkstationSshKeysCheckTest {
 
         assertThat(finding.status()).isEqualTo(expected);
         assertThat(finding.subject()).isEqualTo("workstation:" + key.file());
+    }
+
+    static Stream<Arguments> againstTheMinimumRsaSize() {
+        return Stream.of(
+                // key, policy minimum, status without the policy, status with it
+                Arguments.of("RSA 2048 with a passphrase", key("id_rsa", "openssh-key-v1", "ssh-rsa", 2048, true, "aes256-ctr"), 3072,
+                        Status.PASS, Status.FAIL),
+                Arguments.of("RSA 3072 with a passphrase", key("id_rsa", "openssh-key-v1", "ssh-rsa", 3072, true, "aes256-ctr"), 3072,
+                        Status.PASS, Status.PASS),
+                Arguments.of("RSA 3072 without a passphrase", key("id_rsa", "openssh-key-v1", "ssh-rsa", 3072, false, "none"), 4096,
+                        Status.WARN, Status.FAIL),
+                Arguments.of("ed25519 with a passphrase", key("id_ed25519", "openssh-key-v1", "ssh-ed25519", 256, true, "aes256-ctr"),
+                        4096, Status.PASS, Status.PASS),
+                Arguments.of("RSA 1024 fails either way", key("rsa_1", "PEM (PKCS#1)", "ssh-rsa", 1024, false, "none"), 3072,
+                        Status.FAIL, Status.FAIL),
+                Arguments.of("encrypted RSA of unknown size stays unknown", new SshPrivateKey("~/.ssh/id_rsa", "PEM (PKCS#1)", "ssh-rsa",
+                        0, true, "AES-128-CBC", Optional.empty(), "encrypted; its size is unknown without the .pub file beside it"), 3072,
+                        Status.UNKNOWN, Status.UNKNOWN));
+    }
+
+    @ParameterizedTest(name = "{0}, policy {2} bits")
+    @MethodSource("againstTheMinimumRsaSize")
+    void rsaBelowThePolicysMinimumFailsNamingTheRule(String name, SshPrivateKey key, int minimum, Status without, Status with) {
+        Finding lenient = HARNESS.runSingle(facts(key));
+        Finding strict = HARNESS.policy(Policies.of("keys: {min-rsa-bits: " + minimum + "}")).runSingle(facts(key));
+
+        assertThat(lenient.status()).as(lenient.message()).isEqualTo(without);
+        assertThat(lenient.message()).doesNotContain("policy");
+        assertThat(strict.status()).as(strict.message()).isEqualTo(with);
+        if (with == Status.FAIL && without != Status.FAIL) {
+            assertThat(strict.message()).contains("the team policy accepts RSA keys of at least " + minimum
+                    + " bits (policy team.yaml (keys.min-rsa-bits))");
+            assertThat(strict.evidence()).contains(Evidence.of("least RSA size accepted", minimum + " bits",
+                    "policy team.yaml (keys.min-rsa-bits)"));
+            assertThat(strict.evidence()).extracting(Evidence::label).as("listed in the playbook").contains("credential");
+        }
     }
 
     @Test
