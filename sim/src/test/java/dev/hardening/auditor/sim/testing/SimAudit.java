@@ -1,0 +1,71 @@
+package dev.hardening.auditor.sim.testing;
+
+import dev.hardening.auditor.core.Auditor;
+import dev.hardening.auditor.core.AuditorSettings;
+import dev.hardening.auditor.core.check.CheckRegistry;
+import dev.hardening.auditor.core.config.Credentials;
+import dev.hardening.auditor.core.config.Endpoints;
+import dev.hardening.auditor.core.config.LocalSources;
+import dev.hardening.auditor.core.engine.AuditEngine;
+import dev.hardening.auditor.core.engine.ProgressListener;
+import dev.hardening.auditor.core.http.HttpSettings;
+import dev.hardening.auditor.core.http.internal.Sleeper;
+import dev.hardening.auditor.core.model.AuditTargets;
+import dev.hardening.auditor.core.policy.Policy;
+import dev.hardening.auditor.core.report.AuditReport;
+import dev.hardening.auditor.core.secrets.Secret;
+import dev.hardening.auditor.sim.server.SimServer;
+import dev.hardening.auditor.sim.world.PyPIProject;
+import dev.hardening.auditor.sim.world.World;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real auditor in-process against a simulated world: endpoints from the server's
+ * {@code AUDITOR_*_URL} environment, the world's tokens, nothing read from this machine.
+ */
+public final class SimAudit {
+    private static final CheckRegistry CHECKS = CheckRegistry.load();
+
+    private SimAudit() {
+    }
+
+    /** Short waits: a fault costs a test at most a few seconds. No retries' real sleeps beyond a few ms. */
+    public static HttpSettings fastHttp() {
+        HttpSettings d = HttpSettings.defaults().withCacheDir(null);
+        return new HttpSettings(d.userAgent(), d.maxResponseBytes(), Optional.empty(), d.cacheMaxBytes(),
+                Duration.ofSeconds(1), 1, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMillis(700),
+                Duration.ofSeconds(4), d.maxConcurrentPerHost());
+    }
+
+    public static AuditorSettings settings(SimServer server, HttpSettings http) {
+        Endpoints endpoints = Endpoints.fromEnvironment(server.environment());
+        Credentials credentials = new Credentials(Optional.of(Secret.of(World.GITHUB_TOKEN)),
+                Optional.of(Secret.of(World.NPM_TOKEN)), Optional.of(Secret.of(World.HIBP_KEY)));
+        return new AuditorSettings(endpoints, credentials, http, new AuditEngine.Settings(8, Duration.ofSeconds(20)),
+                Clock.systemUTC(), Sleeper.REAL, List.of(), false, LocalSources.none(), Optional.empty());
+    }
+
+    /** The benchmark's targets: the organisation, the owner's npm packages and every PyPI project. */
+    public static AuditTargets targets(World world) {
+        return new AuditTargets(List.of(), List.of(world.org()), List.of(world.owner().login()), List.of(), List.of(),
+                world.pypiProjects().stream().map(PyPIProject::name).toList(), List.of(), false);
+    }
+
+    public static AuditReport run(SimServer server, HttpSettings http) throws Exception {
+        return run(new Auditor(CHECKS, settings(server, http)), server.world());
+    }
+
+    public static AuditReport run(Auditor auditor, World world) throws Exception {
+        return auditor.start(targets(world), Policy.none(), Set.of(), ProgressListener.NONE).report()
+                .get(60, TimeUnit.SECONDS);
+    }
+
+    public static CheckRegistry checks() {
+        return CHECKS;
+    }
+}
