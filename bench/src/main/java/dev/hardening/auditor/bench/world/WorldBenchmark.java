@@ -2,6 +2,7 @@ package dev.hardening.auditor.bench.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hardening.auditor.core.http.HttpSettings;
 import dev.hardening.auditor.sim.bound.LowerBound;
 import dev.hardening.auditor.sim.bound.RequestPlan;
 import dev.hardening.auditor.sim.server.Behaviour;
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * WorldBenchmark [--members N] [--npm N] [--versions N] [--pypi N] [--releases N] [--repos N]
- *                [--latency-ms 50] [--per-host 8] [--xmx 512m] [--runs 2] [--revalidate-wait-s 61]
+ *                [--latency-ms 50] [--xmx 512m] [--runs 2] [--revalidate-wait-s 61]
  *                [--check ID]... [--out FILE]
  * </pre>
  */
@@ -66,7 +67,8 @@ public final class WorldBenchmark {
                 num(o, "--versions", d.versionsPerPackage()), num(o, "--pypi", d.pypiProjects()),
                 num(o, "--releases", d.releasesPerProject()), num(o, "--repos", d.repositories()), d.seed(), d.now());
         Duration latency = Duration.ofMillis(num(o, "--latency-ms", 50));
-        int perHost = num(o, "--per-host", 8);
+        // The child audits with the defaults: its per-host limit is the clients' own, read here, not guessed.
+        int perHost = HttpSettings.defaults().maxConcurrentPerHost();
         int runs = num(o, "--runs", 2);
         String xmx = o.getOrDefault("--xmx", "512m");
         Duration revalidateWait = Duration.ofSeconds(num(o, "--revalidate-wait-s", 61));
