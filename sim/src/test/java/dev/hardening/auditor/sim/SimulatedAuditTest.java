@@ -38,7 +38,7 @@ class SimulatedAuditTest {
     static void audit() throws Exception {
         world = WorldGenerator.generate(new WorldSpec(12, 8, 6, 4, 4, 4, 11L, WorldSpec.small().now()));
         server = SimServer.start(world);
-        report = SimAudit.run(server, SimAudit.fastHttp());
+        report = SimAudit.run(server);
         log = server.log();
     }
 

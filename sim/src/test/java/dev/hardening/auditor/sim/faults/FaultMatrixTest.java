@@ -172,7 +172,7 @@ class FaultMatrixTest {
     private static AuditReport baseline(FaultedClient client) {
         return BASELINES.computeIfAbsent(client, c -> {
             try (SimServer server = SimServer.start(world)) {
-                Auditor auditor = new Auditor(SimAudit.checks(), SimAudit.settings(server, SimAudit.fastHttp()));
+                Auditor auditor = new Auditor(SimAudit.checks(), SimAudit.patient(server));
                 return auditor.start(SimAudit.targets(world), Policy.none(), c.checks(), ProgressListener.NONE)
                         .report().get(CELL_BOUND.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {

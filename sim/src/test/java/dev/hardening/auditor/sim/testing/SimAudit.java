@@ -44,11 +44,31 @@ public final class SimAudit {
                 Duration.ofSeconds(4), d.maxConcurrentPerHost());
     }
 
+    /**
+     * Waits long enough for a loaded machine (a cold JVM, a shared CPU): for audits that must reach
+     * their verdicts, not for faults.
+     */
+    public static HttpSettings patientHttp() {
+        HttpSettings d = HttpSettings.defaults().withCacheDir(null);
+        return new HttpSettings(d.userAgent(), d.maxResponseBytes(), Optional.empty(), d.cacheMaxBytes(),
+                Duration.ofSeconds(1), 1, Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(40), d.maxConcurrentPerHost());
+    }
+
     public static AuditorSettings settings(SimServer server, HttpSettings http) {
+        return settings(server, http, CHECK_TIMEOUT);
+    }
+
+    /** Settings for audits that must reach their verdicts on a loaded machine. */
+    public static AuditorSettings patient(SimServer server) {
+        return settings(server, patientHttp(), Duration.ofSeconds(60));
+    }
+
+    public static AuditorSettings settings(SimServer server, HttpSettings http, Duration checkTimeout) {
         Endpoints endpoints = Endpoints.fromEnvironment(server.environment());
         Credentials credentials = new Credentials(Optional.of(Secret.of(World.GITHUB_TOKEN)),
                 Optional.of(Secret.of(World.NPM_TOKEN)), Optional.of(Secret.of(World.HIBP_KEY)));
-        return new AuditorSettings(endpoints, credentials, http, new AuditEngine.Settings(8, CHECK_TIMEOUT),
+        return new AuditorSettings(endpoints, credentials, http, new AuditEngine.Settings(8, checkTimeout),
                 Clock.systemUTC(), Sleeper.REAL, List.of(), false, LocalSources.none(), Optional.empty());
     }
 
@@ -58,13 +78,14 @@ public final class SimAudit {
                 world.pypiProjects().stream().map(PyPIProject::name).toList(), List.of(), false);
     }
 
-    public static AuditReport run(SimServer server, HttpSettings http) throws Exception {
-        return run(new Auditor(CHECKS, settings(server, http)), server.world());
+    /** An audit that must reach its verdicts (patient settings). */
+    public static AuditReport run(SimServer server) throws Exception {
+        return run(new Auditor(CHECKS, patient(server)), server.world());
     }
 
     public static AuditReport run(Auditor auditor, World world) throws Exception {
         return auditor.start(targets(world), Policy.none(), Set.of(), ProgressListener.NONE).report()
-                .get(60, TimeUnit.SECONDS);
+                .get(120, TimeUnit.SECONDS);
     }
 
     public static CheckRegistry checks() {
