@@ -22,6 +22,11 @@ enum FaultedClient {
             Set.of("npm.2fa", "npm.tokens", "publishers.roster", "registry.email-exposure", "release.provenance",
                     "release.publish-anomalies", "release.leaked-secrets", "release.sensitive-files"),
             f -> f.subject().startsWith("npm")),
+    /** The packuments alone (their own parser and a 160 MB cap), the rest of the registry answering. */
+    NPM_PACKUMENTS(Host.NPM, r -> r.segments().size() == 1 && !r.segments().get(0).startsWith("-"),
+            Set.of("publishers.roster", "registry.email-exposure", "release.provenance", "release.publish-anomalies",
+                    "release.leaked-secrets", "release.trusted-publishing"),
+            f -> f.subject().startsWith("npm:")),
     PYPI_JSON(Host.PYPI, r -> r.rawPath().startsWith("/pypi/"),
             Set.of("publishers.roster", "registry.email-exposure", "release.provenance", "release.publish-anomalies",
                     "release.leaked-secrets", "release.sensitive-files", "release.trusted-publishing"),
