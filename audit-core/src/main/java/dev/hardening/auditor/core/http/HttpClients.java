@@ -6,6 +6,7 @@ import dev.hardening.auditor.core.http.internal.RateLimitInterceptor;
 import dev.hardening.auditor.core.http.internal.RedactingLoggingInterceptor;
 import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import dev.hardening.auditor.core.http.internal.RetryInterceptor;
+import dev.hardening.auditor.core.http.internal.SameOriginRedirects;
 import dev.hardening.auditor.core.http.internal.Sleeper;
 import dev.hardening.auditor.core.http.internal.UserAgentInterceptor;
 import dev.hardening.auditor.core.secrets.Masking;
@@ -34,7 +35,8 @@ import okhttp3.OkHttpClient;
  *   <li>application: user agent, redacting log, plain-HTTP credential guard, rate limits, retries,
  *       response size cap;</li>
  *   <li>the HTTP cache (conditional requests with ETag / Last-Modified);</li>
- *   <li>network: per-host counting, credentials scoped to their own host.</li>
+ *   <li>network: redirects followed within the host only, per-host counting, credentials scoped to
+ *       their own host.</li>
  * </ol>
  */
 public final class HttpClients {
@@ -80,7 +82,8 @@ public final class HttpClients {
                 .addInterceptor(new RetryInterceptor(settings.maxRetries(), settings.retryBaseDelay(), sleeper))
                 .addInterceptor(new ResponseSizeLimitInterceptor(settings.maxResponseBytes()));
         transports.forEach(b::addInterceptor);
-        b.addNetworkInterceptor(new NetworkCountingInterceptor())
+        b.addNetworkInterceptor(new SameOriginRedirects())
+                .addNetworkInterceptor(new NetworkCountingInterceptor())
                 .addNetworkInterceptor(new CredentialInterceptor(credentials));
         cacheFor(settings, credentials).ifPresent(b::cache);
         return b.build();

@@ -11,6 +11,7 @@ import dev.hardening.auditor.core.http.internal.InsecureTransportException;
 import dev.hardening.auditor.core.http.internal.RateLimitedException;
 import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import dev.hardening.auditor.core.http.internal.ResponseTooLargeException;
+import dev.hardening.auditor.core.http.internal.SameOriginRedirects;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import java.io.FilterInputStream;
@@ -361,8 +362,19 @@ public final class HttpGateway {
             return failure(request, Cause.CANCELLED, "cancelled while fetching " + request.resource(), "run the audit again", 0, e);
         }
         return failure(request, Cause.NETWORK, "connection to " + request.url().host() + " failed while fetching "
-                + request.resource() + " (" + e.getClass().getSimpleName() + ")",
+                + request.resource() + " (" + inPlainWords(e) + ")",
                 "retry later or check your connection", 0, e);
+    }
+
+    /** What an I/O failure means to the user, without the exception's class or message (which may hold a URL). */
+    private static String inPlainWords(IOException e) {
+        if (e instanceof java.io.EOFException || e instanceof java.net.ProtocolException) {
+            return "the answer ended early or was not valid HTTP";
+        }
+        if (e instanceof java.net.SocketException) {
+            return "the connection was reset or closed";
+        }
+        return "the connection broke";
     }
 
     private static FetchException rateLimited(ApiRequest request, RateLimitedException e) {
@@ -419,8 +431,11 @@ public final class HttpGateway {
                     "retry later; the service may be having an outage", status, null);
         }
         if (status >= 300 && status < 400) {
-            return failure(request, Cause.SERVER_ERROR, name + " redirected " + what + " (HTTP " + status
-                    + ") somewhere the auditor will not follow", "check the " + name + " URL setting", status, null);
+            String elsewhere = response.header(SameOriginRedirects.REFUSED_HEADER);
+            String where = elsewhere != null ? " to another host (" + elsewhere + "), which the auditor will not follow"
+                    : " somewhere the auditor will not follow";
+            return failure(request, Cause.SERVER_ERROR, name + " redirected " + what + " (HTTP " + status + ")" + where,
+                    "check the " + name + " URL setting; answers are only taken from the host asked", status, null);
         }
         return failure(request, Cause.SERVER_ERROR, name + " answered " + what + " with unexpected HTTP " + status,
                 "retry later", status, null);

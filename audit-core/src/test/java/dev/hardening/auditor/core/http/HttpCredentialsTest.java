@@ -84,23 +84,39 @@ class HttpCredentialsTest {
     }
 
     @Test
-    void dropsCredentialsOnARedirectToAnotherHostAndPort() throws Exception {
+    void refusesARedirectToAnotherHostAndPortAndNeverSendsTheCredentialThere() throws Exception {
         HttpUrl githubUrl = github.url("/");
         TestHttp http = new TestHttp(TestHttp.settings(), List.of(TestHttp.bearer(githubUrl), hibpKey(githubUrl)));
         github.enqueue(new MockResponse.Builder().code(302).addHeader("Location", elsewhere.url("/landing")).build());
         elsewhere.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
 
-        ApiResponse response = http.gateway().get(get(github.url("/repos/o/r/tarball")));
+        FetchException e = catchThrowableOfType(FetchException.class,
+                () -> http.gateway().get(get(github.url("/repos/o/r/tarball"))));
 
-        assertThat(response.bodyText()).isEqualTo("{\"ok\":true}");
+        // An answer from another host is never taken for the service's own.
+        assertThat(e.cause()).isEqualTo(Cause.SERVER_ERROR);
+        assertThat(e.unavailability().reason()).contains("HTTP 302", "another host", elsewhere.url("/").host())
+                .doesNotContain(TOKEN);
         RecordedRequest first = github.takeRequest();
         assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(first.getHeaders().get("hibp-api-key")).isEqualTo("hibp-key-1d2c3b4a5f6e");
-        RecordedRequest redirected = elsewhere.takeRequest();
-        assertThat(redirected.getRequestLine()).isEqualTo("GET /landing HTTP/1.1");
-        assertThat(redirected.getHeaders().get("Authorization")).isNull();
-        assertThat(redirected.getHeaders().get("hibp-api-key")).isNull();
-        assertThat(redirected.getHeaders().toString()).doesNotContain(TOKEN, "hibp-key-1d2c3b4a5f6e");
+        assertThat(elsewhere.getRequestCount()).isZero();
+    }
+
+    @Test
+    void followsARedirectWithinTheSameHostWithTheCredential() throws Exception {
+        HttpUrl githubUrl = github.url("/");
+        TestHttp http = new TestHttp(TestHttp.settings(), List.of(TestHttp.bearer(githubUrl)));
+        github.enqueue(new MockResponse.Builder().code(301).addHeader("Location", github.url("/repositories/42")).build());
+        github.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
+
+        ApiResponse response = http.gateway().get(get(github.url("/repos/o/renamed")));
+
+        assertThat(response.bodyText()).isEqualTo("{\"ok\":true}");
+        github.takeRequest();
+        RecordedRequest redirected = github.takeRequest();
+        assertThat(redirected.getRequestLine()).isEqualTo("GET /repositories/42 HTTP/1.1");
+        assertThat(redirected.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     }
 
     @Test
@@ -164,7 +180,8 @@ class HttpCredentialsTest {
         FetchException e = catchThrowableOfType(FetchException.class,
                 () -> http.gateway().get(get(github.url("/start"))));
 
-        assertThat(e.cause()).isEqualTo(Cause.NOT_CONFIGURED);
+        // Another host: the hop is refused before the credential guard needs to act.
+        assertThat(e.cause()).isEqualTo(Cause.SERVER_ERROR);
         assertThat(github.takeRequest().getHeaders().get("Authorization")).isNull();
         assertThat(elsewhere.getRequestCount()).isZero();
     }

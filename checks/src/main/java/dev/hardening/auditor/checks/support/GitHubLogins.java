@@ -1,7 +1,11 @@
 package dev.hardening.auditor.checks.support;
 
 import dev.hardening.auditor.core.check.CheckContext;
+import dev.hardening.auditor.core.facts.Fact;
+import dev.hardening.auditor.core.facts.FactUnavailableException;
+import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.github.GitHubFacts;
+import dev.hardening.auditor.core.facts.github.GitHubViewer;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +19,12 @@ public final class GitHubLogins {
         if (!named.isEmpty()) {
             return named;
         }
-        return context.facts().lookup(GitHubFacts.VIEWER).valueIfAvailable()
-                .map(v -> List.of(v.user().login())).orElse(List.of());
+        Fact<GitHubViewer> viewer = context.facts().lookup(GitHubFacts.VIEWER);
+        if (viewer instanceof Fact.Unavailable<GitHubViewer> u && u.unavailability().cause() != Cause.NO_CREDENTIAL) {
+            // The token's account could not be read: its findings are unknown, not absent.
+            throw new FactUnavailableException(GitHubFacts.VIEWER, u.unavailability());
+        }
+        return viewer.valueIfAvailable().map(v -> List.of(v.user().login())).orElse(List.of());
     }
 
     /** Whether the token belongs to {@code login}, so that its private data (addresses) are about them. */

@@ -269,7 +269,12 @@ public final class GitHubClient {
         return new GitHubAuthKeys(l, keys);
     }
 
-    static GitHubUser parseUser(JsonNode json) {
+    static GitHubUser parseUser(JsonNode json) throws FetchException {
+        // Every user GitHub describes has a login; a document without one is not a user (another shape, an error).
+        if (!json.path("login").isTextual() || json.path("login").asText().isBlank()) {
+            throw Failures.malformed("GitHub's answer is not a user (it has no login)",
+                    "retry later; if it persists, check the GitHub API URL setting", 200);
+        }
         return new GitHubUser(
                 JsonFields.textOrEmpty(json, "login"),
                 JsonFields.number(json, "id").orElse(0L),

@@ -86,9 +86,13 @@ final class PackumentParser {
             Map<String, Instant> times = new LinkedHashMap<>();
             Optional<String> repository = Optional.empty();
             Map<String, PartialVersion> versions = new LinkedHashMap<>();
+            boolean named = false;
+            boolean versioned = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
+                named |= field.equals("name");
+                versioned |= field.equals("versions");
                 switch (field) {
                     case "name" -> name = text(value);
                     case "dist-tags" -> distTags = strings(value);
@@ -98,6 +102,12 @@ final class PackumentParser {
                     case "versions" -> versions = versions(value);
                     default -> p.skipChildren();
                 }
+            }
+            if (!named && !versioned) {
+                // Every packument names its package and lists its versions; a document with neither is another
+                // answer in JSON (an error, another API), and read as a packument it would be a package with no
+                // one behind it.
+                throw new MalformedPackumentException("the document has neither name nor versions: it is not a packument");
             }
             List<NpmVersion> list = new ArrayList<>();
             versions.forEach((key, v) -> list.add(new NpmVersion(v.version(), v.publisher(), v.trustedPublisher(),

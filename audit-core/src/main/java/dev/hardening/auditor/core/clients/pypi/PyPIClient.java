@@ -159,6 +159,12 @@ public final class PyPIClient {
                 .withHeader("Accept", "application/json");
         JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
                 "PyPI has no project named '" + n + "'", "check the --pypi-project name"));
+        // Without its info object the document is not a project (an error page or another API's answer in JSON):
+        // read as one, it would say the project publishes nothing.
+        if (!json.path("info").isObject() || !json.path("info").path("name").isTextual()) {
+            throw Failures.malformed("PyPI's answer for " + n + " is not a project document (no info.name)",
+                    "retry later; if it persists, check the --pypi-url setting", 200);
+        }
         return ProjectParser.parse(n, json);
     }
 
@@ -177,6 +183,10 @@ public final class PyPIClient {
         Optional<JsonNode> json = gateway.getJsonIfFound(request);
         if (json.isEmpty()) {
             return new PyPIFileProvenance(p, v, f, false, List.of());
+        }
+        if (!json.get().path("attestation_bundles").isArray()) {
+            throw Failures.malformed("PyPI's provenance of " + f + " has no attestation_bundles list",
+                    "retry later; if it persists, check the --pypi-url setting", 200);
         }
         List<PyPIPublisher> publishers = new ArrayList<>();
         for (JsonNode bundle : JsonFields.elements(json.get().path("attestation_bundles"))) {

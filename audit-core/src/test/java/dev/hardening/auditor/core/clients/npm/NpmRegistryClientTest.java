@@ -8,6 +8,7 @@ import static dev.hardening.auditor.core.clients.ClientTestSupport.json;
 import static dev.hardening.auditor.core.clients.ClientTestSupport.status;
 import static dev.hardening.auditor.core.clients.ClientTestSupport.truncated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,6 +189,12 @@ class NpmRegistryClientTest {
         assertThat(p.maintainers()).containsExactly(new NpmPerson("Ben Coe", "ben@npmjs.com"), new NpmPerson("a", ""));
         assertThat(p.versions().get(0).publisher()).contains(new NpmPerson("bcoe", "b@c.de"));
         assertThat(p.versions().get(0).installScripts()).containsExactly(Map.entry("install", "node-gyp rebuild"));
+    }
+
+    @Test
+    void aDocumentWithNeitherNameNorVersionsIsNotAPackument() {
+        assertThatThrownBy(() -> PackumentParser.parse("x", "{\"data\":[],\"message\":\"ok\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not a packument");
     }
 
     @Test
