@@ -73,7 +73,7 @@ public final class DesktopApp extends Application {
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw());
         try {
-            registry = CheckRegistry.load();
+            registry = CheckRegistryPreload.await();
         } catch (RuntimeException e) {
             registry = CheckRegistry.of(List.of());
             registryProblem = e.getMessage();
