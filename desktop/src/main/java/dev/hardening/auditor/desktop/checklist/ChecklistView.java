@@ -167,16 +167,19 @@ public final class ChecklistView extends VBox {
         TreeTableColumn<ChecklistRow, String> title = column("Item", row -> row.isGroup() ? row.group().header()
                 : row.finding().title());
         Nodes.emWidth(title, statusLabel, 28);
+        // The item's title is what the list is for: it never shrinks below a readable width, at any text size.
+        Nodes.minEmWidth(title, statusLabel, 12);
         TreeTableColumn<ChecklistRow, Status> status = column("Status", row -> row.isGroup() ? null : row.finding().status());
         status.setCellFactory(c -> new StatusCell());
-        Nodes.fixedEmWidth(status, statusLabel, 9);
+        Nodes.fixedEmWidth(status, statusLabel, 7.5);
         TreeTableColumn<ChecklistRow, Severity> severity = column("Severity", row -> row.isGroup() ? null
                 : row.finding().severity());
         severity.setCellFactory(c -> new SeverityCell());
-        Nodes.fixedEmWidth(severity, statusLabel, 6.5);
+        Nodes.fixedEmWidth(severity, statusLabel, 6);
         TreeTableColumn<ChecklistRow, String> subject = column("Account or package", row -> row.isGroup() ? ""
                 : row.finding().subject());
         Nodes.emWidth(subject, statusLabel, 16);
+        Nodes.minEmWidth(subject, statusLabel, 6);
         List.of(title, status, severity, subject).forEach(c -> c.setSortable(false));
         tree.getColumns().add(title);
         tree.getColumns().add(status);

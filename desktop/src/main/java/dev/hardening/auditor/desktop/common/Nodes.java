@@ -62,6 +62,12 @@ public final class Nodes {
                 reference.fontProperty()));
     }
 
+    /** A column's minimum width in em of the reference's font, so it scales with the text size. */
+    public static void minEmWidth(TableColumnBase<?, ?> column, Labeled reference, double em) {
+        column.minWidthProperty().bind(Bindings.createDoubleBinding(() -> reference.getFont().getSize() * em,
+                reference.fontProperty()));
+    }
+
     /** As {@link #emWidth}, and the column keeps that width. */
     public static void fixedEmWidth(TableColumnBase<?, ?> column, Labeled reference, double em) {
         emWidth(column, reference, em);

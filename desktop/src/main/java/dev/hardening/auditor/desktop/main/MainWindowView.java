@@ -76,6 +76,10 @@ public final class MainWindowView extends BorderPane {
         SplitPane checklistScreen = new SplitPane(checklistView, detailView);
         checklistScreen.setId("checklistScreen");
         checklistScreen.setDividerPositions(0.56);
+        // At 150% text and above, side by side leaves neither pane room to read: the detail goes below the list.
+        stackWhenLarge(checklistScreen, viewModel.appearance().textScaleProperty().get());
+        viewModel.appearance().textScaleProperty().addListener((observable, was, now) ->
+                stackWhenLarge(checklistScreen, now.intValue()));
         teamView = new TeamMatrixView(viewModel.team(), files);
         historyView = new HistoryView(viewModel.history());
         exportView = new ExportView(viewModel.export(), files);
@@ -289,5 +293,13 @@ public final class MainWindowView extends BorderPane {
         line.getStyleClass().addAll("status-bar", "row");
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
+    }
+
+    private static void stackWhenLarge(SplitPane checklistScreen, int textScalePercent) {
+        Orientation wanted = textScalePercent >= 150 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+        if (checklistScreen.getOrientation() != wanted) {
+            checklistScreen.setOrientation(wanted);
+            checklistScreen.setDividerPositions(wanted == Orientation.VERTICAL ? 0.5 : 0.56);
+        }
     }
 }

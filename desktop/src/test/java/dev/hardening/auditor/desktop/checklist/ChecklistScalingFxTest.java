@@ -66,6 +66,26 @@ class ChecklistScalingFxTest {
             assertThat(shown(labeled)).as("a status filter").isEqualTo(labeled.getText()).matches(".* \\d+$");
         }
         assertThat(shown(robot.lookup("#score").queryLabeled())).startsWith("Score ");
+
+        // The item titles stay readable: the detail moves below the list, and the Item column keeps 12 em.
+        javafx.scene.control.SplitPane split = robot.lookup("#checklistScreen").queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(split.getOrientation()).isEqualTo(javafx.geometry.Orientation.VERTICAL);
+        javafx.scene.control.TreeTableView<?> table = robot.lookup("#checklist").queryAs(javafx.scene.control.TreeTableView.class);
+        double em = cells.get(0).getFont().getSize();
+        assertThat(table.getColumns().get(0).getWidth()).as("the Item column").isGreaterThanOrEqualTo(12 * em - 0.5);
+        List<String> titles = new java.util.ArrayList<>();
+        for (Node node : robot.lookup(".tree-table-cell").queryAll()) {
+            TreeTableCell<?, ?> c = (TreeTableCell<?, ?>) node;
+            if (c.getTableColumn() == table.getColumns().get(0) && c.getText() != null && !c.getText().isBlank()) {
+                titles.add(shown(c));
+            }
+        }
+        assertThat(titles).isNotEmpty().allSatisfy(t -> assertThat(t.replace("…", "").replace("...", "").strip())
+                .as("a title shows words, not just an ellipsis").hasSizeGreaterThanOrEqualTo(8));
+
+        robot.interact(() -> window.viewModel.appearance().textScaleProperty().set(100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(split.getOrientation()).as("side by side again at 100%").isEqualTo(javafx.geometry.Orientation.HORIZONTAL);
     }
 
     /** The text actually drawn: a clipped label draws an ellipsis instead. */
