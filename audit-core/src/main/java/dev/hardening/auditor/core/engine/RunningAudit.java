@@ -37,15 +37,13 @@ import java.util.function.Function;
  * audit has made progress (a fact collected, by anyone) for the limit, so a check that waits
  * behind a large organisation's shared facts is not stopped merely because there are many, while
  * a hung host, which collects nothing, still ends in UNKNOWN within the limit. A check is stopped
- * in any case once it has run {@value #HARD_LIMIT_FACTOR} times the limit.
+ * in any case once it has run ten times the limit (see {@link CheckTimeLimit}).
  *
  * <p>Each check's outcome is set exactly once, by itself, its timer or a cancel. The audit
  * finishes exactly once, after the last check's {@code CheckFinished} event has been emitted.
  */
 final class RunningAudit implements AuditRun {
     private static final AtomicInteger AUDIT_NUMBER = new AtomicInteger();
-    /** However much progress the audit makes, a check stops after this many times its limit. */
-    static final int HARD_LIMIT_FACTOR = 10;
 
     private final List<RegisteredCheck> checks;
     private final AuditEngine.Settings settings;
@@ -289,20 +287,12 @@ final class RunningAudit implements AuditRun {
             if (done.get()) {
                 return;
             }
-            Duration limit = settings.checkTimeout();
-            long limitNanos = limit.toNanos();
-            long hardNanos = limitNanos * HARD_LIMIT_FACTOR;
-            long now = System.nanoTime();
-            long ran = now - startedNanos;
-            long idle = now - Math.max(startedNanos, lastProgress);
-            if (ran >= hardNanos) {
-                stop("the check did not finish within " + describe(Duration.ofNanos(hardNanos)) + " (" + HARD_LIMIT_FACTOR
-                        + " times the time limit of " + describe(limit) + ")", "retry later, or raise the time limit with --check-timeout");
-            } else if (idle >= limitNanos) {
-                stop("the check did not finish within " + describe(limit) + " while the audit collected nothing",
-                        "retry later, or raise the time limit with --check-timeout");
-            } else {
-                scheduleTimeLimit(Math.min(limitNanos - idle, hardNanos - ran));
+            CheckTimeLimit.Decision decision = new CheckTimeLimit(settings.checkTimeout())
+                    .decide(startedNanos, lastProgress, System.nanoTime());
+            if (decision instanceof CheckTimeLimit.Decision.Stop stop) {
+                stop(stop.reason(), "retry later, or raise the time limit with --check-timeout");
+            } else if (decision instanceof CheckTimeLimit.Decision.WaitMore wait) {
+                scheduleTimeLimit(wait.nanos());
             }
         }
 

@@ -2,6 +2,7 @@ package dev.hardening.auditor.core.facts;
 
 import dev.hardening.auditor.core.model.Platform;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,6 +60,21 @@ public final class ReadAheadLanes {
             closed = true;
             lanes.values().forEach(ThreadPoolExecutor::shutdownNow);
         }
+    }
+
+    /** Waits for the threads of shut-down lanes to end (for tests). */
+    public boolean awaitTermination(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ThreadPoolExecutor> all;
+        synchronized (this) {
+            all = List.copyOf(lanes.values());
+        }
+        for (ThreadPoolExecutor lane : all) {
+            if (!lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Live threads of all lanes (for tests). */

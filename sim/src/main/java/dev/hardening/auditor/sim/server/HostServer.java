@@ -124,6 +124,7 @@ final class HostServer implements Closeable {
         long bytes = 0;
         Fault fault = world.faultFor(request).orElse(null);
         try {
+            world.gate(host).ifPresent(g -> g.arrive(inFlight));
             sleep(behaviour.latency());
             if (fault != null) {
                 FaultOutcome outcome = applyFault(s, in, out, request, fault);
