@@ -223,6 +223,10 @@ public final class WorldBenchmark {
         report.line(String.format(Locale.ROOT, "peak heap %.1f MB (sum of the heap pools' peaks), %.1f MB after a final GC, of -Xmx %.0f MB;"
                         + " peak threads %d", mb(r.stats().path("peakHeapBytes").asLong()), mb(r.stats().path("heapAfterGcBytes").asLong()),
                 mb(r.stats().path("maxHeapBytes").asLong()), r.stats().path("peakThreads").asInt()));
+        if (r.stats().path("cpuMs").asLong(-1) >= 0) {
+            report.line(String.format(Locale.ROOT, "CPU time of the child %.1f s (%d CPUs)", r.stats().path("cpuMs").asLong() / 1000.0,
+                    Runtime.getRuntime().availableProcessors()));
+        }
         long github = requests.getOrDefault(Host.GITHUB, 0L);
         if (!first && github > 0) {
             report.line(String.format(Locale.ROOT, "GitHub: %d of %d requests answered 304 Not Modified (%.1f %%; goal >= 90 %%)",
