@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * WorldBenchmark [--members N] [--npm N] [--versions N] [--pypi N] [--releases N] [--repos N]
- *                [--latency-ms 50] [--xmx 512m] [--runs 2] [--revalidate-wait-s 61] [--check-timeout-s N]
+ *                [--latency-ms 50] [--xmx 512m] [--runs 2] [--revalidate-wait-s 61] [--check-timeout-s N] [--concurrency N]
  *                [--check ID]... [--out FILE]
  * </pre>
  */
@@ -74,6 +74,8 @@ public final class WorldBenchmark {
         Duration revalidateWait = Duration.ofSeconds(num(o, "--revalidate-wait-s", 61));
         // 0: the CLI's own default --check-timeout, as a user gets it; the report counts checks it cut short.
         int checkTimeout = num(o, "--check-timeout-s", 0);
+        // 0: the CLI's own default --concurrency (checks run at once).
+        int concurrency = num(o, "--concurrency", 0);
         Path out = Path.of(o.getOrDefault("--out", "target/world-benchmark.txt"));
 
         Report report = new Report();
@@ -111,7 +113,7 @@ public final class WorldBenchmark {
                     Thread.sleep(revalidateWait.toMillis());
                 }
                 server.log().clear();
-                Run r = audit(server, world, checks, work, xmx, run, checkTimeout);
+                Run r = audit(server, world, checks, work, xmx, run, checkTimeout, concurrency);
                 report.section(run == 1 ? "run 1 (empty HTTP cache)" : "run " + run + " (through the HTTP cache of run 1)");
                 describe(report, r, server.log(), plan, bound, latencies, perHost, run == 1);
             }
@@ -128,7 +130,7 @@ public final class WorldBenchmark {
     }
 
     private static Run audit(SimServer server, World world, List<String> checks, Path work, String xmx, int run,
-                             int checkTimeout) throws IOException, InterruptedException {
+                             int checkTimeout, int concurrency) throws IOException, InterruptedException {
         Path stats = work.resolve("stats-" + run + ".json");
         Path reportFile = work.resolve("report-" + run + ".json");
         List<String> cmd = new ArrayList<>();
@@ -153,6 +155,9 @@ public final class WorldBenchmark {
         }
         if (checkTimeout > 0) {
             cmd.addAll(List.of("--check-timeout", Integer.toString(checkTimeout)));
+        }
+        if (concurrency > 0) {
+            cmd.addAll(List.of("--concurrency", Integer.toString(concurrency)));
         }
         cmd.addAll(List.of("--format", "json", "--out", reportFile.toString(), "--cache-dir", work.resolve("cache").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("child-" + run + ".log").toFile());
