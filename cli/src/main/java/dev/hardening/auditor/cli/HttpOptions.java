@@ -16,7 +16,8 @@ final class HttpOptions {
     Path cacheDir;
 
     @Option(names = "--check-timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Longest time one check may take before it is reported UNKNOWN. Default: ${DEFAULT-VALUE}.")
+            description = "Longest time a check may wait while the audit collects nothing before it is reported UNKNOWN;"
+                    + " a check is stopped after ten times this in any case. Default: ${DEFAULT-VALUE}.")
     int checkTimeoutSeconds;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",

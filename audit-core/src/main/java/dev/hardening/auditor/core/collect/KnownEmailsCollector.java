@@ -62,6 +62,7 @@ final class KnownEmailsCollector implements Collector<KnownEmails> {
         }
         read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
             gaps.addAll(packages.gaps());
+            facts.prefetch(packages.names().stream().map(NpmFacts::packument).toList());
             for (String name : packages.names()) {
                 read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> {
                     for (NpmPerson m : p.maintainers()) {
@@ -72,6 +73,7 @@ final class KnownEmailsCollector implements Collector<KnownEmails> {
         });
         read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
             gaps.addAll(projects.gaps());
+            facts.prefetch(projects.names().stream().map(PyPIFacts::project).toList());
             for (String name : projects.names()) {
                 read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> {
                     p.authorEmail().ifPresent(e -> add(sourcesByAddress, e, "PyPI author_email of " + p.name()));

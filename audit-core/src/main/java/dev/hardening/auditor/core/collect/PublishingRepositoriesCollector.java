@@ -67,12 +67,14 @@ final class PublishingRepositoriesCollector implements Collector<PublishingRepos
 
         read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
             gaps.addAll(packages.gaps());
+            facts.prefetch(packages.names().stream().map(NpmFacts::packument).toList());
             for (String name : packages.names()) {
                 read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> npm(p, add, ignored));
             }
         });
         read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
             gaps.addAll(projects.gaps());
+            facts.prefetch(projects.names().stream().map(PyPIFacts::project).toList());
             for (String name : projects.names()) {
                 read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> pypi(p, add, ignored));
             }

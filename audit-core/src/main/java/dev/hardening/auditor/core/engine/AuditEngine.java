@@ -81,7 +81,7 @@ public final class AuditEngine {
                           Runnable cancelInFlight) {
         List<RegisteredCheck> checks = select(request).stream().map(c -> NotAudited.unlessAudited(c, request.platforms())).toList();
         RunningAudit run = new RunningAudit(checks, settings, listener, cancelInFlight, request.clock());
-        MemoizedFacts facts = new MemoizedFacts(collectors, run::isCancelled);
+        MemoizedFacts facts = new MemoizedFacts(collectors, run::isCancelled, run.readAheadLanes(), run::progressed);
         run.start(check -> new CheckContext(check.metadata(), request.targets(), facts, request.policy(), request.clock()));
         return run;
     }

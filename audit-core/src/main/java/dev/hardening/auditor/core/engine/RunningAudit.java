@@ -2,6 +2,7 @@ package dev.hardening.auditor.core.engine;
 
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.check.RegisteredCheck;
+import dev.hardening.auditor.core.facts.ReadAheadLanes;
 import dev.hardening.auditor.core.model.Finding;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,12 @@ import java.util.function.Function;
  * interrupt yet, so a check that ignores interrupts cannot stall the checks queued behind it; its
  * thread is abandoned (daemon) and interrupted again when the audit finishes.
  *
+ * <p>The time limit is one of inactivity, not of length: a check is stopped when neither it nor the
+ * audit has made progress (a fact collected, by anyone) for the limit, so a check that waits
+ * behind a large organisation's shared facts is not stopped merely because there are many, while
+ * a hung host, which collects nothing, still ends in UNKNOWN within the limit. A check is stopped
+ * in any case once it has run ten times the limit (see {@link CheckTimeLimit}).
+ *
  * <p>Each check's outcome is set exactly once, by itself, its timer or a cancel. The audit
  * finishes exactly once, after the last check's {@code CheckFinished} event has been emitted.
  */
@@ -51,6 +58,9 @@ final class RunningAudit implements AuditRun {
     private final CompletableFuture<AuditResult> result = new CompletableFuture<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
+    private final ReadAheadLanes readAhead;
+    /** When a fact was last collected (System.nanoTime), the audit's measure of progress. */
+    private volatile long lastProgress = System.nanoTime();
     private final Object slots = new Object();
     private final Deque<CheckTask> queued = new ArrayDeque<>(); // guarded by slots
     private int freeSlots; // guarded by slots
@@ -70,6 +80,17 @@ final class RunningAudit implements AuditRun {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("audit-" + n + "-timer-"));
         timer.setRemoveOnCancelPolicy(true);
         this.timers = timer;
+        this.readAhead = new ReadAheadLanes("audit-" + n, ReadAheadLanes.DEFAULT_THREADS_PER_LANE);
+    }
+
+    /** The threads that read facts ahead for this audit; shut down when it finishes or is cancelled. */
+    ReadAheadLanes readAheadLanes() {
+        return readAhead;
+    }
+
+    /** A fact was collected: the audit is moving, so no check is stalled yet. */
+    void progressed() {
+        lastProgress = System.nanoTime();
     }
 
     void start(Function<RegisteredCheck, CheckContext> contexts) {
@@ -135,6 +156,7 @@ final class RunningAudit implements AuditRun {
         safeEmit(new ProgressEvent.AuditFinished(r.cancelled(), r.findings().size()));
         result.complete(r);
         // Interrupts abandoned checks, and the worker running this (it clears the flag itself).
+        readAhead.shutdownNow();
         workers.shutdownNow();
         timers.shutdownNow();
     }
@@ -152,6 +174,7 @@ final class RunningAudit implements AuditRun {
         for (CheckTask task : tasks) {
             task.stop("the audit was cancelled before this check finished", "run the audit again");
         }
+        readAhead.shutdownNow();
         try {
             cancelInFlight.run();
         } finally {
@@ -198,6 +221,8 @@ final class RunningAudit implements AuditRun {
         volatile List<Finding> findings = List.of();
         boolean holdsSlot; // guarded by slots
         private Thread runner; // guarded by this
+        private volatile long startedNanos;
+        private volatile ScheduledFuture<?> timer;
 
         CheckTask(RegisteredCheck check, CheckContext context) {
             this.check = check;
@@ -212,12 +237,12 @@ final class RunningAudit implements AuditRun {
                 runner = Thread.currentThread();
             }
             List<Finding> produced;
-            ScheduledFuture<?> timer = null;
             try {
                 if (!done.get()) {
                     safeEmit(new ProgressEvent.CheckStarted(check.id(), completed.get(), checks.size()));
                 }
-                timer = scheduleTimeLimit();
+                startedNanos = System.nanoTime();
+                scheduleTimeLimit(settings.checkTimeout().toNanos());
                 produced = CheckRunner.run(check, context);
             } catch (Throwable t) {
                 // CheckRunner turns what a check throws into UNKNOWN; this is the last resort.
@@ -229,10 +254,11 @@ final class RunningAudit implements AuditRun {
                 }
                 return;
             } finally {
-                if (timer != null) {
-                    timer.cancel(false);
-                }
                 synchronized (this) {
+                    ScheduledFuture<?> t = timer;
+                    if (t != null) {
+                        t.cancel(false);
+                    }
                     runner = null;
                 }
                 // A time limit or cancel that struck late must not leak into the next check on this thread.
@@ -242,13 +268,31 @@ final class RunningAudit implements AuditRun {
             Thread.interrupted(); // finish() may have interrupted this worker
         }
 
-        private ScheduledFuture<?> scheduleTimeLimit() {
-            Duration limit = settings.checkTimeout();
+        private void scheduleTimeLimit(long delayNanos) {
             try {
-                return timers.schedule(() -> stop("the check did not finish within " + describe(limit),
-                        "retry later, or raise the time limit with --check-timeout"), limit.toMillis(), TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> next = timers.schedule(this::timeLimitReached, delayNanos, TimeUnit.NANOSECONDS);
+                synchronized (this) {
+                    timer = next;
+                    if (done.get()) {
+                        next.cancel(false);
+                    }
+                }
             } catch (RejectedExecutionException finished) {
-                return null; // the audit was cancelled meanwhile; this check's outcome is already set
+                // the audit was cancelled meanwhile; this check's outcome is already set
+            }
+        }
+
+        /** Stops the check if it has been idle for its limit, or has run for the hard limit; else waits again. */
+        private void timeLimitReached() {
+            if (done.get()) {
+                return;
+            }
+            CheckTimeLimit.Decision decision = new CheckTimeLimit(settings.checkTimeout())
+                    .decide(startedNanos, lastProgress, System.nanoTime());
+            if (decision instanceof CheckTimeLimit.Decision.Stop stop) {
+                stop(stop.reason(), "retry later, or raise the time limit with --check-timeout");
+            } else if (decision instanceof CheckTimeLimit.Decision.WaitMore wait) {
+                scheduleTimeLimit(wait.nanos());
             }
         }
 

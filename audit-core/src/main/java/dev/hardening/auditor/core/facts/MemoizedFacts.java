@@ -1,6 +1,8 @@
 package dev.hardening.auditor.core.facts;
 
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
+import dev.hardening.auditor.core.model.Platform;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The facts of one audit. The first caller of a key collects it on its own thread; concurrent
@@ -22,6 +25,13 @@ import java.util.function.BooleanSupplier;
  * in an {@link Error}. Callers waiting for such a collection try again. A collector that needs its
  * own fact, directly or through others on the same thread, gets an INTERNAL failure instead of
  * waiting for itself forever.
+ *
+ * <p>Reading ahead ({@link #prefetch}, {@link #readAhead}) runs ordinary lookups on the audit's
+ * {@link ReadAheadLanes}: a fact is still collected by whichever thread asks for it first, and a
+ * caller only ever waits for a collection that a running thread is doing, never for a task in a
+ * queue. So the set of facts collected is the same with or without reading ahead, a full lane
+ * cannot deadlock a collector that reads other facts, and a failure read ahead is kept like any
+ * other outcome and shows only to whoever reads that fact.
  */
 public final class MemoizedFacts implements Facts {
     private final CollectorRegistry collectors;
@@ -30,14 +40,62 @@ public final class MemoizedFacts implements Facts {
     private final AtomicInteger collections = new AtomicInteger();
     /** The keys each thread is collecting right now, to detect a collector waiting for itself. */
     private final ThreadLocal<Set<FactKey<?>>> collecting = ThreadLocal.withInitial(HashSet::new);
+    /** Where reading ahead runs; null: it does not (each fact is collected when it is read). */
+    private final ReadAheadLanes lanes;
+    /** Told each time a fact's outcome is kept (the engine's measure of an audit's progress). */
+    private final Runnable onCollected;
+    /** Keys already handed to {@link #prefetch}, so that many checks hinting the same keys queue them once. */
+    private final Set<FactKey<?>> prefetched = ConcurrentHashMap.newKeySet();
 
-    public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled) {
+    public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled, ReadAheadLanes lanes, Runnable onCollected) {
         this.collectors = collectors;
         this.cancelled = cancelled;
+        this.lanes = lanes;
+        this.onCollected = onCollected;
+    }
+
+    public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled) {
+        this(collectors, cancelled, null, () -> { });
     }
 
     public MemoizedFacts(CollectorRegistry collectors) {
         this(collectors, () -> false);
+    }
+
+    @Override
+    public void prefetch(Collection<? extends FactKey<?>> keys) {
+        if (lanes == null) {
+            return;
+        }
+        for (FactKey<?> key : keys) {
+            if (!cache.containsKey(key) && prefetched.add(key)) {
+                lanes.execute(key.platform(), () -> ahead(() -> lookup(key)));
+            }
+        }
+    }
+
+    @Override
+    public <S> void readAhead(Platform lane, Collection<? extends S> subjects, Consumer<? super S> read) {
+        if (lanes == null) {
+            return;
+        }
+        for (S subject : subjects) {
+            lanes.execute(lane, () -> ahead(() -> read.accept(subject)));
+        }
+    }
+
+    /** Runs a read ahead of need; its outcome is of no interest here (the facts it read are kept). */
+    private void ahead(Runnable read) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        try {
+            read.run();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable discarded) {
+            // A missing fact or a failing pure function: whoever reads it for real sees the same.
+        }
     }
 
     /** Completes a collection that is not kept; waiting callers try again. */
@@ -79,6 +137,7 @@ public final class MemoizedFacts implements Facts {
                 return result;
             }
             mine.complete(result);
+            notifyCollected();
             return result;
         }
     }
@@ -98,6 +157,14 @@ public final class MemoizedFacts implements Facts {
         }
         return Thread.currentThread().isInterrupted()
                 || failed.unavailability().cause() == Cause.CANCELLED && !cancelled.getAsBoolean();
+    }
+
+    private void notifyCollected() {
+        try {
+            onCollected.run();
+        } catch (RuntimeException ignored) {
+            // Progress reporting must not break a collection.
+        }
     }
 
     /** How many distinct facts were collected (for tests of memoisation). */

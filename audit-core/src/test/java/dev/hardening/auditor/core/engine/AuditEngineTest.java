@@ -331,6 +331,47 @@ class AuditEngineTest {
     // --- cancellation --------------------------------------------------------------------------
 
     @Test
+    void cancelStopsTheFactsBeingReadAheadAndTheirThreadsEnd() throws Exception {
+        CountDownLatch collecting = new CountDownLatch(3);
+        CountDownLatch interrupted = new CountDownLatch(3);
+        CollectorRegistry collectors = login(key -> {
+            collecting.countDown();
+            try {
+                endOfTest.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                Thread.currentThread().interrupt();
+            }
+            return "too late";
+        });
+        List<FactKey<String>> keys = List.of(LOGIN.about("a"), LOGIN.about("b"), LOGIN.about("c"));
+        CheckRegistry registry = TestRegistries.of(List.of(check("test.reads-ahead", c -> {
+            c.facts().prefetch(keys);
+            try {
+                endOfTest.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(pass(c, "too late"));
+        })));
+
+        AuditRun run = start(registry, new AuditEngine.Settings(1, Duration.ofMinutes(5)), collectors, () -> { });
+        assertThat(collecting.await(5, TimeUnit.SECONDS)).as("the three facts are collected at once, ahead").isTrue();
+        List<Thread> readAhead = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains("-read-ahead-")).toList();
+        run.cancel();
+        AuditResult result = run.await(2, TimeUnit.SECONDS);
+
+        assertThat(result.cancelled()).isTrue();
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("every read-ahead was interrupted").isTrue();
+        for (Thread t : readAhead) {
+            t.join(5000);
+            assertThat(t.isAlive()).as(t.getName()).isFalse();
+        }
+    }
+
+
+    @Test
     void cancelKeepsFinishedFindingsAndMarksTheRestCancelled() throws Exception {
         CountDownLatch longStarted = new CountDownLatch(2);
         AtomicInteger cancelInFlightCalls = new AtomicInteger();

@@ -42,9 +42,13 @@ public final class MeasuredAudit {
         long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         int threads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
         long max = Runtime.getRuntime().maxMemory();
+        // CPU time of the whole child (all threads, JIT and GC included): how much of the wall time was work.
+        long cpuMs = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
         String json = String.format(Locale.ROOT,
-                "{\"wallMs\": %d, \"peakHeapBytes\": %d, \"heapAfterGcBytes\": %d, \"peakThreads\": %d, \"maxHeapBytes\": %d}%n",
-                wallMs, peak, after, threads, max);
+                "{\"wallMs\": %d, \"peakHeapBytes\": %d, \"heapAfterGcBytes\": %d, \"peakThreads\": %d, \"maxHeapBytes\": %d,"
+                        + " \"cpuMs\": %d}%n",
+                wallMs, peak, after, threads, max, cpuMs);
         try {
             Files.writeString(stats, json, StandardCharsets.UTF_8);
         } catch (IOException e) {

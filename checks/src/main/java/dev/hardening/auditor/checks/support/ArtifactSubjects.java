@@ -30,11 +30,13 @@ public final class ArtifactSubjects {
         List<Finding> unknowns = new ArrayList<>();
         context.facts().lookup(ArtifactFacts.LOCAL).valueIfAvailable().ifPresent(scans::add);
         AuditedNames.Names npm = AuditedNames.npmPackages(context);
+        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
+        context.facts().prefetch(npm.names().stream().map(ArtifactFacts::npm).toList());
+        context.facts().prefetch(pypi.names().stream().map(ArtifactFacts::pypi).toList());
         unknowns.addAll(npm.unknowns());
         for (String name : npm.names()) {
             add(context, ArtifactFacts.npm(name), "npm:" + name, scans, unknowns);
         }
-        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         unknowns.addAll(pypi.unknowns());
         for (String name : pypi.names()) {
             add(context, ArtifactFacts.pypi(name), "pypi:" + name, scans, unknowns);

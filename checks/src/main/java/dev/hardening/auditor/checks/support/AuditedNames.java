@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The npm packages and PyPI projects an audit covers, for checks that go through them one by one.
  * Every source that could not be read becomes one UNKNOWN finding; the names that were read are
- * still evaluated.
+ * still evaluated. The names' packuments and project documents are prefetched: every check going
+ * through them reads each one.
  */
 public final class AuditedNames {
     /** The names to evaluate, and the UNKNOWN findings for the sources that could not be read. */
@@ -31,12 +32,18 @@ public final class AuditedNames {
 
     public static Names npmPackages(CheckContext context) {
         boolean targeted = !context.targets().npmPackages().isEmpty() || !context.targets().npmUsers().isEmpty();
-        return read(context, NpmFacts.AUDITED_PACKAGES, "npm", targeted);
+        Names names = read(context, NpmFacts.AUDITED_PACKAGES, "npm", targeted);
+        // Every check that goes through the packages reads each one's packument.
+        context.facts().prefetch(names.names().stream().map(NpmFacts::packument).toList());
+        return names;
     }
 
     public static Names pypiProjects(CheckContext context) {
         boolean targeted = !context.targets().pypiProjects().isEmpty() || !context.targets().pypiUsers().isEmpty();
-        return read(context, PyPIFacts.AUDITED_PROJECTS, "pypi", targeted);
+        Names names = read(context, PyPIFacts.AUDITED_PROJECTS, "pypi", targeted);
+        // Every check that goes through the projects reads each one's project document.
+        context.facts().prefetch(names.names().stream().map(PyPIFacts::project).toList());
+        return names;
     }
 
     private static Names read(CheckContext context, FactKey<NameList> key, String platform, boolean targeted) {

@@ -41,6 +41,8 @@ public final class PublishingRepos {
             return new Repos(List.of(), List.of(context.unknown(SUBJECT, u.unavailability())));
         }
         PublishingRepositories repos = ((Fact.Available<PublishingRepositories>) fact).value();
+        // Every check that goes through the repositories reads each one's repository answer first.
+        context.facts().prefetch(repos.repositories().stream().map(r -> GitHubRepoFacts.repository(r.repo())).toList());
         List<Finding> findings = new ArrayList<>();
         for (Unavailability gap : repos.gaps()) {
             findings.add(context.unknown(SUBJECT, "A repository link could not be looked up: " + gap.reason(), gap.needed()));

@@ -123,7 +123,12 @@ final class HostServer implements Closeable {
         int status = 0;
         long bytes = 0;
         Fault fault = world.faultFor(request).orElse(null);
+        ConcurrencyGate gate = null;
         try {
+            gate = world.gate(host).filter(g -> g.holds(request)).orElse(null);
+            if (gate != null) {
+                gate.arrive();
+            }
             sleep(behaviour.latency());
             if (fault != null) {
                 FaultOutcome outcome = applyFault(s, in, out, request, fault);
@@ -141,6 +146,9 @@ final class HostServer implements Closeable {
             write(out, response, true);
             return true;
         } finally {
+            if (gate != null) {
+                gate.leave();
+            }
             world.log().finished(host);
             world.log().add(new RequestLog.Entry(host, head.method(), head.target(), request.resourceKey(),
                     credentials(head.headers()), status, bytes, start, System.nanoTime(), fault));

@@ -28,6 +28,7 @@ public final class SimServer implements Closeable {
     private final World world;
     private final Map<Host, HostServer> servers = new EnumMap<>(Host.class);
     private final Map<Host, Behaviour> behaviours = new EnumMap<>(Host.class);
+    private final Map<Host, ConcurrencyGate> gates = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final RequestLog log = new RequestLog();
     private final ExecutorService threads;
@@ -101,6 +102,16 @@ public final class SimServer implements Closeable {
     public SimServer behave(Host h, Behaviour b) {
         behaviours.put(h, b);
         return this;
+    }
+
+    /** Holds the host's requests until the gate's number are in flight at once (see {@link ConcurrencyGate}). */
+    public SimServer gate(Host h, ConcurrencyGate gate) {
+        gates.put(h, gate);
+        return this;
+    }
+
+    Optional<ConcurrencyGate> gate(Host h) {
+        return Optional.ofNullable(gates.get(h));
     }
 
     public SimServer fault(FaultRule rule) {

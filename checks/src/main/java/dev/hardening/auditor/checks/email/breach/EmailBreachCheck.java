@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.email.breach;
 
+import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.checks.support.ReadAhead;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
@@ -41,9 +43,7 @@ public final class EmailBreachCheck implements Check {
         if (known.emails().isEmpty() && findings.isEmpty()) {
             return List.of(context.notApplicable("email", "The audit found no email addresses to check; pass --email to add one."));
         }
-        for (KnownEmail email : known.emails()) {
-            findings.add(judge(context, email));
-        }
+        findings.addAll(ReadAhead.each(context, Platform.HIBP, known.emails(), email -> judge(context, email)));
         return findings;
     }
 

@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.email.domainexpiry;
 
+import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.checks.support.ReadAhead;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.facts.Fact;
@@ -55,7 +57,8 @@ public final class EmailDomainExpiryCheck implements Check {
         if (byDomain.isEmpty() && findings.isEmpty()) {
             return List.of(context.notApplicable("email", "The audit found no email addresses to check; pass --email to add one."));
         }
-        byDomain.forEach((domain, emails) -> findings.add(judge(context, domain, emails)));
+        findings.addAll(ReadAhead.each(context, Platform.RDAP, List.copyOf(byDomain.entrySet()),
+                e -> judge(context, e.getKey(), e.getValue())));
         return findings;
     }
 

@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.github.branchprotection;
 
+import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.checks.support.ReadAhead;
 import dev.hardening.auditor.checks.support.PublishingRepos;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
@@ -44,9 +46,7 @@ public final class BranchProtectionCheck implements Check {
     public List<Finding> evaluate(CheckContext context) {
         PublishingRepos.Repos repos = PublishingRepos.read(context);
         List<Finding> findings = new ArrayList<>(repos.findings());
-        for (PublishingRepository repo : repos.repositories()) {
-            findings.add(judge(context, repo));
-        }
+        findings.addAll(ReadAhead.each(context, Platform.GITHUB, repos.repositories(), repo -> judge(context, repo)));
         return findings;
     }
 

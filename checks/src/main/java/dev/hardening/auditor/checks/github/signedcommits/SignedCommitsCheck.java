@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.github.signedcommits;
 
+import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.checks.support.ReadAhead;
 import dev.hardening.auditor.checks.support.GitHubLogins;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
@@ -33,9 +35,7 @@ public final class SignedCommitsCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (String login : GitHubLogins.audited(context)) {
-            findings.add(evaluate(context, login));
-        }
+        findings.addAll(ReadAhead.each(context, Platform.GITHUB, GitHubLogins.audited(context), login -> evaluate(context, login)));
         return findings;
     }
 

@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.release.provenance;
 
+import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.checks.support.ReadAhead;
 import dev.hardening.auditor.checks.support.AuditedNames;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
@@ -32,12 +34,13 @@ public final class ReleaseProvenanceCheck implements Check {
         }
         AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         findings.addAll(pypi.unknowns());
-        for (String name : pypi.names()) {
+        // Each project's files' provenance is read after its document: read ahead, several projects at once.
+        findings.addAll(ReadAhead.each(context, Platform.PYPI, pypi.names(), name -> {
             Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
-            findings.add(fact instanceof Fact.Available<PyPIProject> available
+            return fact instanceof Fact.Available<PyPIProject> available
                     ? PyPIReleaseProvenance.judge(context, name, available.value())
-                    : context.unknown("pypi:" + name, ((Fact.Unavailable<PyPIProject>) fact).unavailability()));
-        }
+                    : context.unknown("pypi:" + name, ((Fact.Unavailable<PyPIProject>) fact).unavailability());
+        }));
         return findings;
     }
 }

@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.release.publishanomalies;
 
+import dev.hardening.auditor.core.model.Platform;
+import dev.hardening.auditor.checks.support.ReadAhead;
 import dev.hardening.auditor.checks.support.AuditedNames;
 import dev.hardening.auditor.core.check.Check;
 import dev.hardening.auditor.core.check.CheckContext;
@@ -43,20 +45,20 @@ public final class PublishAnomaliesCheck implements Check {
         }
         AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         findings.addAll(pypi.unknowns());
-        for (String name : pypi.names()) {
+        // Each project's provenance and wheels are read after its document: read ahead, several projects at once.
+        findings.addAll(ReadAhead.each(context, Platform.PYPI, pypi.names(), name -> {
             String subject = "pypi:" + name;
             Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
             if (fact instanceof Fact.Available<PyPIProject> available) {
                 PyPIProject p = available.value();
-                findings.add(judge(context, subject, name, p.releases().size(), "release",
+                return judge(context, subject, name, p.releases().size(), "release",
                         PyPIHistory.anomalies(context.facts(), p), "GET /pypi/" + name + "/json, Integrity API",
                         "no release without provenance after attested ones among the last " + PyPIHistory.RECENT_RELEASES
                                 + ", no new .pth file in the wheels of the last " + PyPIHistory.WHEEL_RELEASES
-                                + ", no dormant restart or burst"));
-            } else {
-                findings.add(context.unknown(subject, ((Fact.Unavailable<PyPIProject>) fact).unavailability()));
+                                + ", no dormant restart or burst");
             }
-        }
+            return context.unknown(subject, ((Fact.Unavailable<PyPIProject>) fact).unavailability());
+        }));
         return findings;
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * the account that owns NPM_TOKEN (the {@code npm.tokens} fact). PyPI has no API that lists a
  * project's API tokens, so for PyPI the answer is {@link #NOT_INSPECTED}. Another implementation (a
  * private registry's token API, say) can be passed to
- * {@link TrustedPublishingCheck#TrustedPublishingCheck(RegistryTokenInventory)}.
+ * {@link TrustedPublishingCheck#TrustedPublishingCheck(RegistryTokenInventory)}. It is called from
+ * several threads at once (the check's per-package reads run ahead), so it must keep no mutable state.
  */
 public interface RegistryTokenInventory {
 

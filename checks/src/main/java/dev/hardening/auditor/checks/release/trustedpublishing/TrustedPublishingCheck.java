@@ -1,5 +1,7 @@
 package dev.hardening.auditor.checks.release.trustedpublishing;
 
+import java.util.Optional;
+import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.checks.support.AuditedNames;
 import dev.hardening.auditor.checks.support.PublishingRepos;
 import dev.hardening.auditor.core.check.Check;
@@ -46,6 +48,9 @@ public final class TrustedPublishingCheck implements Check {
         RepositoryWorkflows workflows = new RepositoryWorkflows(context);
         PublishingRepos.Repos repos = PublishingRepos.read(context);
         findings.addAll(repos.findings().stream().filter(f -> f.status() != dev.hardening.auditor.core.model.Status.NOT_APPLICABLE).toList());
+        // Read ahead with their own workflow cache: RepositoryWorkflows is not shared between threads.
+        context.facts().readAhead(Platform.GITHUB, repos.repositories(),
+                repo -> RepositoryPublishing.judge(context, repo, new RepositoryWorkflows(context)));
         for (PublishingRepository repo : repos.repositories()) {
             findings.add(RepositoryPublishing.judge(context, repo, workflows));
         }
@@ -53,13 +58,20 @@ public final class TrustedPublishingCheck implements Check {
         PackagePublishing packages = new PackagePublishing(context, workflows, linked.valueIfAvailable(), inventory);
 
         AuditedNames.Names npm = AuditedNames.npmPackages(context);
+        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
+        Optional<PublishingRepositories> linkedRepos = linked.valueIfAvailable();
+        context.facts().readAhead(Platform.GITHUB, npm.names(), name -> context.facts().lookup(NpmFacts.packument(name))
+                .valueIfAvailable().ifPresent(p -> new PackagePublishing(context, new RepositoryWorkflows(context), linkedRepos, inventory)
+                        .npm(name, p)));
+        context.facts().readAhead(Platform.PYPI, pypi.names(), name -> context.facts().lookup(PyPIFacts.project(name))
+                .valueIfAvailable().ifPresent(p -> new PackagePublishing(context, new RepositoryWorkflows(context), linkedRepos, inventory)
+                        .pypi(name, p)));
         findings.addAll(npm.unknowns());
         for (String name : npm.names()) {
             Fact<NpmPackument> fact = context.facts().lookup(NpmFacts.packument(name));
             findings.add(fact instanceof Fact.Available<NpmPackument> a ? packages.npm(name, a.value())
                     : context.unknown("npm:" + name, ((Fact.Unavailable<NpmPackument>) fact).unavailability()));
         }
-        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         findings.addAll(pypi.unknowns());
         for (String name : pypi.names()) {
             Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
