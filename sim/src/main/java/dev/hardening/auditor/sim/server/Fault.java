@@ -36,6 +36,8 @@ public enum Fault {
     WRONG_SHAPE("JSON of the wrong shape"),
     /** 200 that closes the connection after the headers, before any byte of the body. */
     DISCONNECT_AFTER_HEADERS("disconnect after the headers"),
+    /** 200 whose body (the real one, declared in full) drips a byte every 300 ms: each read is in time, the whole never is. */
+    SLOW_BODY("body dripped a byte at a time"),
     /** 404 for a resource that exists. */
     STATUS_404("HTTP 404");
 

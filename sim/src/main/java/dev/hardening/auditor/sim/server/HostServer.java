@@ -252,6 +252,15 @@ final class HostServer implements Closeable {
                 s.shutdownOutput();
                 return new FaultOutcome(200, sent, false);
             }
+            case SLOW_BODY -> {
+                SimResponse full = answer(request);
+                // A short or empty answer (a 404 that means "none") would arrive whole: drip a longer one.
+                byte[] body = full.body().length >= 64 ? full.body()
+                        : ("{\"padding\": \"" + "0123456789abcdef".repeat(4) + "\"}").getBytes(StandardCharsets.UTF_8);
+                writeHead(out, 200, full.headers(), body.length, false);
+                out.flush();
+                return new FaultOutcome(200, drip(out, body), false);
+            }
             case BODY_100MB, BODY_100MB_UNDECLARED -> {
                 return new FaultOutcome(200, hugeBody(out, fault == Fault.BODY_100MB), false);
             }
@@ -276,6 +285,27 @@ final class HostServer implements Closeable {
                 // keep waiting
             }
         }
+    }
+
+    /** Sends one byte every 300 ms until the body is out, the client gives up or the server stops. */
+    private long drip(OutputStream out, byte[] body) {
+        long sent = 0;
+        try {
+            for (byte b : body) {
+                if (closed) {
+                    break;
+                }
+                out.write(b);
+                out.flush();
+                sent++;
+                Thread.sleep(300);
+            }
+        } catch (IOException clientGaveUp) {
+            // the client stopped waiting, as it should
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+        return sent;
     }
 
     private long hugeBody(OutputStream out, boolean declared) throws IOException {

@@ -217,6 +217,39 @@ class SimServerBehaviourTest {
         }
     }
 
+    @Test
+    void a_slow_body_declares_its_whole_length_and_drips_it() throws Exception {
+        server.fault(FaultRule.always(Host.GITHUB, r -> true, Fault.SLOW_BODY));
+        java.net.URI uri = URI.create(server.baseUrl(Host.GITHUB) + ORG);
+        // A raw socket, closed at the end, so that the drip stops and holds no slot for the next test.
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                assertThat(c).isNotNegative();
+                head.append((char) c);
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+            assertThat(length.find()).isTrue();
+            assertThat(Long.parseLong(length.group(1))).isGreaterThanOrEqualTo(64);
+            // Two bytes arrive one drip apart (300 ms): every read is in time, the whole body is not.
+            long start = System.nanoTime();
+            assertThat(in.read()).isNotNegative();
+            assertThat(in.read()).isNotNegative();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (server.log().entries().stream().noneMatch(e -> e.fault() == Fault.SLOW_BODY) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(server.log().entries()).as("the drip ends when the client leaves")
+                .anySatisfy(e -> assertThat(e.fault()).isEqualTo(Fault.SLOW_BODY));
+    }
+
     private static long remaining(HttpResponse<?> r) {
         return Long.parseLong(r.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
     }
