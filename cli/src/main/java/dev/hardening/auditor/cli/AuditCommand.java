@@ -6,6 +6,7 @@ import dev.hardening.auditor.core.check.CheckRegistry;
 import dev.hardening.auditor.core.config.Credentials;
 import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.policy.Policy;
+import dev.hardening.auditor.core.policy.RosterTargets;
 import dev.hardening.auditor.core.policy.PolicyLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class AuditCommand implements Callable<Integer> {
         creds.hibp().ifPresent(root.redactor()::register);
         creds.pypi().ifPresent(root.redactor()::register);
         Policy policy = loadPolicy();
-        targets = withPolicyProjects(targets, policy);
+        targets = RosterTargets.withRosterProjects(targets, policy);
         if (targets.isEmpty() && creds.github().isEmpty() && creds.npm().isEmpty() && creds.pypi().isEmpty()) {
             throw UserError.usage("nothing to audit: name targets (e.g. --github-user, --npm-package, --pypi-project) "
                     + "or set GITHUB_TOKEN / NPM_TOKEN to audit the token's own account; try 'auditor demo' first");
@@ -123,18 +124,6 @@ class AuditCommand implements Callable<Integer> {
         } catch (PolicyLoader.InvalidPolicyException e) {
             throw UserError.usage(e.getMessage());
         }
-    }
-
-    /** PyPI has no API listing a user's projects: those named in the policy's roster are audited too. */
-    static AuditTargets withPolicyProjects(AuditTargets targets, Policy policy) {
-        List<String> projects = new ArrayList<>(targets.pypiProjects());
-        policy.rosters().keySet().stream().filter(k -> k.startsWith("pypi:")).map(k -> k.substring("pypi:".length()))
-                .filter(p -> !p.isBlank() && projects.stream().noneMatch(p::equalsIgnoreCase)).sorted().forEach(projects::add);
-        if (projects.size() == targets.pypiProjects().size()) {
-            return targets;
-        }
-        return new AuditTargets(targets.githubUsers(), targets.githubOrgs(), targets.npmUsers(), targets.npmPackages(),
-                targets.pypiUsers(), projects, targets.emails(), targets.workstation());
     }
 
     private static List<String> clean(List<String> values) {

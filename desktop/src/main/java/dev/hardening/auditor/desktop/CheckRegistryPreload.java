@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionException;
  * preload (tests that start {@link DesktopApp} directly), {@link #await()} loads it on the caller's thread.
  */
 final class CheckRegistryPreload {
-    private static volatile CompletableFuture<CheckRegistry> loading;
+    /** Guarded by the class: set by {@link #start()}, taken once by {@link #await()}. */
+    private static CompletableFuture<CheckRegistry> loading;
 
     private CheckRegistryPreload() {
     }

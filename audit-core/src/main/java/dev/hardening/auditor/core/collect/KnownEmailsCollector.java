@@ -2,7 +2,6 @@ package dev.hardening.auditor.core.collect;
 
 import dev.hardening.auditor.core.clients.Clients;
 import dev.hardening.auditor.core.facts.Collector;
-import dev.hardening.auditor.core.facts.Fact;
 import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.Facts;
 import dev.hardening.auditor.core.facts.NameList;
@@ -23,9 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * {@code email.known}: every address the audit knows, from {@code --email}, the token owners'
@@ -53,29 +50,29 @@ final class KnownEmailsCollector implements Collector<KnownEmails> {
         }
         // Profiles are read only with a token: without one, there is no profile to miss.
         if (clients.github().hasToken()) {
-            read(facts, GitHubFacts.VIEWER, gaps, (GitHubViewer v) -> v.user().publicEmail().ifPresent(
+            FactReads.read(facts, GitHubFacts.VIEWER, gaps, (GitHubViewer v) -> v.user().publicEmail().ifPresent(
                     e -> add(sourcesByAddress, e, "GitHub profile of " + v.user().login())));
         }
         if (clients.npm().hasToken()) {
-            read(facts, NpmFacts.PROFILE, gaps, (NpmProfile p) ->
+            FactReads.read(facts, NpmFacts.PROFILE, gaps, (NpmProfile p) ->
                     add(sourcesByAddress, p.email(), "npm profile of " + p.name()));
         }
-        read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
+        FactReads.read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
             gaps.addAll(packages.gaps());
             facts.prefetch(packages.names().stream().map(NpmFacts::packument).toList());
             for (String name : packages.names()) {
-                read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> {
+                FactReads.read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> {
                     for (NpmPerson m : p.maintainers()) {
                         add(sourcesByAddress, m.email(), "npm maintainers of " + p.name());
                     }
                 });
             }
         });
-        read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
+        FactReads.read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
             gaps.addAll(projects.gaps());
             facts.prefetch(projects.names().stream().map(PyPIFacts::project).toList());
             for (String name : projects.names()) {
-                read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> {
+                FactReads.read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> {
                     p.authorEmail().ifPresent(e -> add(sourcesByAddress, e, "PyPI author_email of " + p.name()));
                     p.maintainerEmail().ifPresent(e -> add(sourcesByAddress, e, "PyPI maintainer_email of " + p.name()));
                 });
@@ -94,16 +91,6 @@ final class KnownEmailsCollector implements Collector<KnownEmails> {
             if (!EmailAddresses.isGitHubNoreply(address)) {
                 sourcesByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(source);
             }
-        }
-    }
-
-    private static <T> void read(Facts facts, FactKey<T> key, List<Unavailability> gaps, Consumer<T> use) {
-        Fact<T> fact = facts.lookup(key);
-        Optional<T> value = fact.valueIfAvailable();
-        if (value.isPresent()) {
-            use.accept(value.get());
-        } else if (fact instanceof Fact.Unavailable<T> u) {
-            gaps.add(u.unavailability());
         }
     }
 }

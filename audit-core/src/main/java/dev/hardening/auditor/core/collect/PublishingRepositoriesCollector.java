@@ -2,7 +2,6 @@ package dev.hardening.auditor.core.collect;
 
 import dev.hardening.auditor.core.collect.RepositoryLinks.Resolution;
 import dev.hardening.auditor.core.facts.Collector;
-import dev.hardening.auditor.core.facts.Fact;
 import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.Facts;
 import dev.hardening.auditor.core.facts.NameList;
@@ -25,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -65,23 +63,23 @@ final class PublishingRepositoriesCollector implements Collector<PublishingRepos
             }
         };
 
-        read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
+        FactReads.read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
             gaps.addAll(packages.gaps());
             facts.prefetch(packages.names().stream().map(NpmFacts::packument).toList());
             for (String name : packages.names()) {
-                read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> npm(p, add, ignored));
+                FactReads.read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> npm(p, add, ignored));
             }
         });
-        read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
+        FactReads.read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
             gaps.addAll(projects.gaps());
             facts.prefetch(projects.names().stream().map(PyPIFacts::project).toList());
             for (String name : projects.names()) {
-                read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> pypi(p, add, ignored));
+                FactReads.read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> pypi(p, add, ignored));
             }
         });
         if (githubUsersAlone()) {
             for (String user : targets.githubUsers()) {
-                read(facts, GitHubRepoFacts.userRepositories(user), gaps, (UserRepositories owned) -> {
+                FactReads.read(facts, GitHubRepoFacts.userRepositories(user), gaps, (UserRepositories owned) -> {
                     owned.repositories().forEach(r -> add.accept(new Linked(r, new RepositoryLink("github-user:" + user,
                             "GET /users/" + user + "/repos (owned, not forks or archived)", "https://github.com/" + r))));
                     if (owned.truncated()) {
@@ -150,15 +148,6 @@ final class PublishingRepositoriesCollector implements Collector<PublishingRepos
         chosen.forEach(add);
     }
 
-    private static <T> void read(Facts facts, FactKey<T> key, List<Unavailability> gaps, Consumer<T> use) {
-        Fact<T> fact = facts.lookup(key);
-        Optional<T> value = fact.valueIfAvailable();
-        if (value.isPresent()) {
-            use.accept(value.get());
-        } else if (fact instanceof Fact.Unavailable<T> u) {
-            gaps.add(u.unavailability());
-        }
-    }
 
     private record Linked(RepoRef repo, RepositoryLink link) {
     }

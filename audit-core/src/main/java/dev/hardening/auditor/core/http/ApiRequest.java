@@ -41,7 +41,7 @@ public record ApiRequest(Platform platform, HttpUrl url, String resource, Map<St
         return new ApiRequest(platform, url, resource, Map.of());
     }
 
-    /** A POST whose answer depends only on the body: safe to retry, like a GET. */
+    /** A read-only POST (its answer depends only on the body). Like every POST it is not retried or cached. */
     public static ApiRequest post(Platform platform, HttpUrl url, String resource, String mediaType, String content) {
         return new ApiRequest(platform, url, resource, Map.of(), Optional.of(new Body(mediaType, content)));
     }

@@ -13,7 +13,6 @@ import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import dev.hardening.auditor.core.http.internal.ResponseTooLargeException;
 import dev.hardening.auditor.core.http.internal.SameOriginRedirects;
 import dev.hardening.auditor.core.model.Platform;
-import dev.hardening.auditor.core.http.internal.ResponseSizeLimitInterceptor;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

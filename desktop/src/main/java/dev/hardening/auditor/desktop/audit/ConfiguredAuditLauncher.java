@@ -11,6 +11,7 @@ import dev.hardening.auditor.core.engine.ProgressListener;
 import dev.hardening.auditor.core.http.HttpSettings;
 import dev.hardening.auditor.core.model.AuditTargets;
 import dev.hardening.auditor.core.policy.Policy;
+import dev.hardening.auditor.core.policy.RosterTargets;
 import dev.hardening.auditor.core.policy.PolicyLoader;
 import dev.hardening.auditor.core.secrets.CredentialStore.CredentialStoreException;
 import dev.hardening.auditor.core.secrets.Secret;
@@ -80,7 +81,7 @@ public final class ConfiguredAuditLauncher implements AuditLauncher {
         }
         AuditSession session;
         try {
-            session = new Auditor(registry, settings).start(withPolicyProjects(plan.targets(), policy), policy, Set.of(),
+            session = new Auditor(registry, settings).start(RosterTargets.withRosterProjects(plan.targets(), policy), policy, Set.of(),
                     listener);
         } catch (RuntimeException e) {
             secrets.forEach(Secret::close);
@@ -104,18 +105,5 @@ public final class ConfiguredAuditLauncher implements AuditLauncher {
         } catch (PolicyLoader.InvalidPolicyException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    /** PyPI has no API listing a user's projects: those named in the policy's roster are audited too (as on the command line). */
-    static AuditTargets withPolicyProjects(AuditTargets targets, Policy policy) {
-        List<String> projects = new ArrayList<>(targets.pypiProjects());
-        policy.rosters().keySet().stream().filter(k -> k.startsWith("pypi:")).map(k -> k.substring("pypi:".length()))
-                .filter(p -> !p.isBlank() && projects.stream().noneMatch(p::equalsIgnoreCase)).sorted()
-                .forEach(projects::add);
-        if (projects.size() == targets.pypiProjects().size()) {
-            return targets;
-        }
-        return new AuditTargets(targets.githubUsers(), targets.githubOrgs(), targets.npmUsers(), targets.npmPackages(),
-                targets.pypiUsers(), projects, targets.emails(), targets.workstation());
     }
 }

@@ -28,8 +28,8 @@ import dev.hardening.auditor.core.http.ApiRequest;
 import dev.hardening.auditor.core.http.ApiResponse;
 import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.http.HttpGateway;
+import dev.hardening.auditor.core.http.LoopbackHosts;
 import dev.hardening.auditor.core.model.Platform;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -93,7 +93,7 @@ public final class GitHubRepoClient {
     public Set<String> repositoryHosts() {
         String host = baseUrl.host().toLowerCase(Locale.ROOT);
         Set<String> hosts = new LinkedHashSet<>();
-        if (host.equals("api.github.com") || isLoopback(host)) {
+        if (host.equals("api.github.com") || LoopbackHosts.isLoopback(host)) {
             hosts.add("github.com");
         }
         if (!host.equals("api.github.com")) {
@@ -519,20 +519,6 @@ public final class GitHubRepoClient {
         return PathSegments.checked(branch, "branch name", "check the repository's default branch", true);
     }
 
-    private static boolean isLoopback(String host) {
-        if (host.equals("localhost")) {
-            return true;
-        }
-        // Literal addresses only: never resolve a name here.
-        if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
 
     private ApiRequest request(HttpUrl url, String resource) {
         return ApiRequest.get(Platform.GITHUB, url, resource)

@@ -68,7 +68,8 @@ public final class NpmRegistryClient {
 
     /**
      * {@code GET /{name}}: the full packument (scoped names are requested as {@code @scope%2Fname}),
-     * parsed as a stream so that only what the fact keeps is held in memory.
+     * read whole (up to the packument's own size cap) and parsed token by token, so that no JSON tree is
+     * built and only what the fact keeps outlives the call.
      */
     public NpmPackument packument(String name) throws FetchException {
         String n = checkedPackageName(name);

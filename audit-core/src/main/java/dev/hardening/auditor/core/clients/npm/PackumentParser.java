@@ -10,7 +10,6 @@ import dev.hardening.auditor.core.facts.npm.NpmPerson;
 import dev.hardening.auditor.core.facts.npm.NpmTrustedPublisher;
 import dev.hardening.auditor.core.facts.npm.NpmVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,12 +42,6 @@ final class PackumentParser {
     }
 
     /** Parses a packument; throws {@link MalformedPackumentException} when it is not a JSON object. */
-    static NpmPackument parse(String requestedName, InputStream body) throws IOException {
-        try (JsonParser p = JSON.createParser(body)) {
-            return new PackumentParser.Reader(p).read(requestedName);
-        }
-    }
-
     static NpmPackument parse(String requestedName, byte[] body) throws IOException {
         try (JsonParser p = JSON.createParser(body)) {
             return new PackumentParser.Reader(p).read(requestedName);

@@ -15,6 +15,7 @@ import dev.hardening.auditor.core.http.ApiRequest;
 import dev.hardening.auditor.core.http.ApiResponse;
 import dev.hardening.auditor.core.http.FetchException;
 import dev.hardening.auditor.core.http.HttpGateway;
+import dev.hardening.auditor.core.http.LoopbackHosts;
 import dev.hardening.auditor.core.model.Platform;
 import dev.hardening.auditor.core.secrets.Secret;
 import dev.hardening.auditor.core.tokens.pypi.InvalidTokenException;
@@ -60,7 +61,7 @@ public final class PyPIClient {
      */
     public PyPIWheelEntries wheelEntries(String project, String version, String filename, String fileUrl) throws FetchException {
         HttpUrl url = HttpUrl.parse(fileUrl == null ? "" : fileUrl);
-        if (url == null || !url.isHttps() && !isLoopback(url.host())) {
+        if (url == null || !url.isHttps() && !LoopbackHosts.isLoopback(url.host())) {
             throw Failures.of(Cause.NOT_CONFIGURED, "PyPI lists no https URL for " + filename, "check the --pypi-url setting", 0);
         }
         String resource = "GET " + filename;
@@ -98,10 +99,6 @@ public final class PyPIClient {
         } catch (RuntimeException e) {
             throw Failures.malformed("a partial response without a usable Content-Range header", "retry later", 206);
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     /** Whether a PyPI token was given for offline inspection. */

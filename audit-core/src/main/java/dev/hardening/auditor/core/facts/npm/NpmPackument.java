@@ -1,6 +1,5 @@
 package dev.hardening.auditor.core.facts.npm;
 
-import dev.hardening.auditor.core.facts.SourceRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,6 @@ public record NpmPackument(String name, List<NpmPerson> maintainers, Map<String,
 
     public Optional<NpmVersion> version(String v) {
         return versions.stream().filter(x -> x.version().equals(v)).findFirst();
-    }
-
-    /** The source repository {@code repository} names, when it is on a known forge. */
-    public Optional<SourceRepository> sourceRepository() {
-        return repositoryUrl.flatMap(SourceRepository::parse);
     }
 
     /** The version the {@code latest} tag points to, if any. */

@@ -1,6 +1,5 @@
 package dev.hardening.auditor.core.facts.pypi;
 
-import dev.hardening.auditor.core.facts.SourceRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +20,6 @@ public record PyPIProject(String name, String version, Optional<String> authorEm
     public PyPIProject {
         projectUrls = Map.copyOf(projectUrls);
         releases = List.copyOf(releases);
-    }
-
-    /** The source repository {@code project_urls} name (Source, Repository, Code, Homepage...), when on a known forge. */
-    public Optional<SourceRepository> sourceRepository() {
-        return SourceRepository.fromProjectUrls(projectUrls);
     }
 
     public Optional<PyPIRelease> release(String v) {

@@ -1,5 +1,6 @@
 package dev.hardening.auditor.core.http.internal;
 
+import dev.hardening.auditor.core.http.LoopbackHosts;
 import dev.hardening.auditor.core.http.HostCredential;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -27,8 +27,6 @@ import okhttp3.Response;
  */
 public final class CredentialInterceptor implements Interceptor {
     private static final Set<String> ALWAYS_STRIPPED = Set.of("authorization", "cookie", "hibp-api-key");
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-
     private final List<HostCredential> credentials;
     /** Lower-case names of every header that carries a credential. */
     private final Set<String> credentialHeaders = new TreeSet<>();
@@ -45,7 +43,7 @@ public final class CredentialInterceptor implements Interceptor {
      * open a connection; the check here covers every redirect hop.
      */
     public static void checkTransport(List<HostCredential> credentials, HttpUrl url) throws InsecureTransportException {
-        if (url.isHttps() || isLoopback(url.host())) {
+        if (url.isHttps() || LoopbackHosts.isLoopback(url.host())) {
             return;
         }
         for (HostCredential c : credentials) {
@@ -93,14 +91,5 @@ public final class CredentialInterceptor implements Interceptor {
             b.header("Vary", String.join(", ", kept));
         }
         return b.build();
-    }
-
-    /**
-     * Loopback by name: {@code localhost}, an IPv4 literal in 127.0.0.0/8, or {@code ::1}. A DNS name
-     * such as {@code 127.example.com} is not loopback, whatever it resolves to.
-     */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || IPV4_LOOPBACK.matcher(h).matches();
     }
 }
