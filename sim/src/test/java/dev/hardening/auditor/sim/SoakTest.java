@@ -50,10 +50,21 @@ class SoakTest {
                 .isLessThanOrEqualTo(heap.get(1) + HEAP_SLACK_BYTES);
     }
 
+    /**
+     * Threads of the finished audit end a moment after its report is complete: the count once it has held
+     * still for 100 ms (a loaded machine waits longer, up to 5 s), not after a fixed pause.
+     */
     private static int liveThreads() throws InterruptedException {
-        // Threads of the finished audit end a moment after its report is complete.
-        Thread.sleep(50);
-        return ManagementFactory.getThreadMXBean().getThreadCount();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        int last = ManagementFactory.getThreadMXBean().getThreadCount();
+        int unchanged = 0;
+        while (unchanged < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            int now = ManagementFactory.getThreadMXBean().getThreadCount();
+            unchanged = now == last ? unchanged + 1 : 0;
+            last = now;
+        }
+        return last;
     }
 
     private static long heapAfterGc() {

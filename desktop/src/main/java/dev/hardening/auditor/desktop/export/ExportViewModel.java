@@ -68,10 +68,12 @@ public final class ExportViewModel {
     /** Finds out where the signing key is and whether it needs a passphrase. */
     public void refreshKey() {
         SigningKeySource source = keys.get();
-        tasks.execute(BackgroundTask.of("Find the signing key", () -> source.needsPassphrase()).onSuccess(needs -> {
-            passphraseNeeded.set(needs);
-            keyText.set("Signed snapshots are signed with " + source.describe() + "."
-                    + (needs ? " Type its passphrase (a new key file needs one of 8 characters or more)." : ""));
+        // Both answers look at files or the keychain: found in the background, shown on the UI thread.
+        tasks.execute(BackgroundTask.of("Find the signing key", () -> new KeyState(source.needsPassphrase(),
+                source.describe())).onSuccess(state -> {
+            passphraseNeeded.set(state.needsPassphrase());
+            keyText.set("Signed snapshots are signed with " + state.description() + "."
+                    + (state.needsPassphrase() ? " Type its passphrase (a new key file needs one of 8 characters or more)." : ""));
         }).onFailure(error -> keyText.set("The signing key cannot be used: " + describe(error) + ".")));
     }
 
@@ -163,5 +165,8 @@ public final class ExportViewModel {
     /** The file of the last successful export. */
     public ReadOnlyObjectProperty<Path> lastWrittenProperty() {
         return lastWritten.getReadOnlyProperty();
+    }
+
+    private record KeyState(boolean needsPassphrase, String description) {
     }
 }

@@ -4,6 +4,7 @@ import dev.hardening.auditor.core.model.Finding;
 import dev.hardening.auditor.core.model.Status;
 import dev.hardening.auditor.core.report.AuditReport;
 import dev.hardening.auditor.core.report.Score;
+import dev.hardening.auditor.core.store.SnapshotSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,11 @@ public final class DemoHistory {
         return out;
     }
 
-    /** Stores the illustrative history when the demo database is still empty, then today's report. */
-    public static void record(SnapshotArchive demoArchive, AuditReport today, String policySha256) {
+    /** Stores the illustrative history when the demo database is still empty, then today's report, whose snapshot it returns. */
+    public static SnapshotSummary record(SnapshotArchive demoArchive, AuditReport today, String policySha256) {
         if (demoArchive.list().isEmpty()) {
             earlier(today).forEach(r -> demoArchive.save(r, policySha256));
         }
-        demoArchive.save(today, policySha256);
+        return demoArchive.save(today, policySha256);
     }
 }

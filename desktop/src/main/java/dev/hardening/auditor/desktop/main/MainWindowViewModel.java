@@ -141,12 +141,7 @@ public final class MainWindowViewModel {
         SnapshotArchive target = archive();
         String policy = auditRun.policySha256();
         services.tasks().execute(BackgroundTask.<Optional<SnapshotSummary>>of("Keep the snapshot", () -> {
-            if (report.demo()) {
-                DemoHistory.record(target, report, policy);
-            } else {
-                target.save(report, policy);
-            }
-            return target.list().stream().reduce((a, b) -> b);
+            return Optional.of(report.demo() ? DemoHistory.record(target, report, policy) : target.save(report, policy));
         }).onSuccess(latest -> {
             if (auditRun.reportProperty().get() == report) {
                 latest.ifPresent(s -> export.stored(s.id()));

@@ -55,7 +55,9 @@ public final class NpmTokensCheck implements Check {
         }
         NpmTokens tokens = ((Fact.Available<NpmTokens>) fact).value();
         List<NpmToken> live = tokens.tokens().stream().filter(t -> !t.revoked()).toList();
-        long writeTokens = live.stream().filter(NpmToken::canWrite).count();
+        // An expired token publishes nothing, though npm still lists it until it is revoked.
+        long writeTokens = live.stream().filter(NpmToken::canWrite)
+                .filter(t -> t.expiry().filter(context.now()::isAfter).isEmpty()).count();
         List<Finding> findings = new ArrayList<>();
         if (live.isEmpty()) {
             findings.add(context.pass("npm tokens", "The account lists no active tokens.",

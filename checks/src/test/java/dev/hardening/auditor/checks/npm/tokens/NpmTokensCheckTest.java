@@ -202,6 +202,22 @@ class NpmTokensCheckTest {
     }
 
     @Test
+    void expiredWriteTokensAreNotCountedAsAbleToPublish() {
+        ObjectNode list = Fixtures.object(FIXTURE);
+        ArrayNode objects = (ArrayNode) list.get("objects");
+        for (int i = 0; i < 3; i++) {
+            objects.add(((ObjectNode) objects.get(0).deepCopy()).put("key", "ffff000" + i).put("expiry", "2026-01-01T00:00:00Z"));
+        }
+
+        List<Finding> findings = HARNESS.run(FakeFacts.none().with(NpmFacts.TOKENS, RecordedNpm.tokens(list)));
+
+        assertThat(findings).as("1 live write token and 3 expired ones: no account warning")
+                .noneMatch(f -> f.subject().equals("npm tokens"));
+        assertThat(findings).filteredOn(f -> f.status() == Status.FAIL).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("one of 1 that can publish"));
+    }
+
+    @Test
     void revokedTokensAreIgnoredAndAnEmptyListPasses() {
         Finding finding = HARNESS.runSingle(publishToken(t -> t.put("revoked", true)));
 
