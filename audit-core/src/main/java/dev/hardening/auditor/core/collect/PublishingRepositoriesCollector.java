@@ -56,27 +56,36 @@ final class PublishingRepositoriesCollector implements Collector<PublishingRepos
         List<IgnoredLink> ignored = new ArrayList<>();
         List<Unavailability> gaps = new ArrayList<>();
         Consumer<Linked> add = linked -> {
-            repos.putIfAbsent(linked.repo().key(), linked.repo());
+            if (repos.putIfAbsent(linked.repo().key(), linked.repo()) == null) {
+                // Every repository check reads this answer first: ask now, not after the last package is read.
+                facts.prefetch(List.of(GitHubRepoFacts.repository(linked.repo())));
+            }
             List<RepositoryLink> l = links.computeIfAbsent(linked.repo().key(), k -> new ArrayList<>());
             if (!l.contains(linked.link())) {
                 l.add(linked.link());
             }
         };
 
+        // Both registries' documents are asked for before either is waited on, so that neither waits for the other.
+        facts.prefetch(List.of(NpmFacts.AUDITED_PACKAGES, PyPIFacts.AUDITED_PROJECTS));
+        List<String> npmNames = new ArrayList<>();
+        List<String> pypiNames = new ArrayList<>();
         FactReads.read(facts, NpmFacts.AUDITED_PACKAGES, gaps, (NameList packages) -> {
             gaps.addAll(packages.gaps());
-            facts.prefetch(packages.names().stream().map(NpmFacts::packument).toList());
-            for (String name : packages.names()) {
-                FactReads.read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> npm(p, add, ignored));
-            }
+            npmNames.addAll(packages.names());
         });
         FactReads.read(facts, PyPIFacts.AUDITED_PROJECTS, gaps, (NameList projects) -> {
             gaps.addAll(projects.gaps());
-            facts.prefetch(projects.names().stream().map(PyPIFacts::project).toList());
-            for (String name : projects.names()) {
-                FactReads.read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> pypi(p, add, ignored));
-            }
+            pypiNames.addAll(projects.names());
         });
+        facts.prefetch(npmNames.stream().map(NpmFacts::packument).toList());
+        facts.prefetch(pypiNames.stream().map(PyPIFacts::project).toList());
+        for (String name : npmNames) {
+            FactReads.read(facts, NpmFacts.packument(name), gaps, (NpmPackument p) -> npm(p, add, ignored));
+        }
+        for (String name : pypiNames) {
+            FactReads.read(facts, PyPIFacts.project(name), gaps, (PyPIProject p) -> pypi(p, add, ignored));
+        }
         if (githubUsersAlone()) {
             for (String user : targets.githubUsers()) {
                 FactReads.read(facts, GitHubRepoFacts.userRepositories(user), gaps, (UserRepositories owned) -> {

@@ -20,7 +20,8 @@ import java.util.Objects;
 public final class AuditEngine {
 
     /**
-     * @param concurrency  how many checks run at once
+     * @param concurrency  how many checks run at once (a check waiting for a fact another thread is
+     *                     collecting does not count, see {@code RunningAudit})
      * @param checkTimeout how long one check may take before it is reported UNKNOWN
      */
     public record Settings(int concurrency, Duration checkTimeout) {
@@ -81,7 +82,7 @@ public final class AuditEngine {
                           Runnable cancelInFlight) {
         List<RegisteredCheck> checks = select(request).stream().map(c -> NotAudited.unlessAudited(c, request.platforms())).toList();
         RunningAudit run = new RunningAudit(checks, settings, listener, cancelInFlight, request.clock());
-        MemoizedFacts facts = new MemoizedFacts(collectors, run::isCancelled, run.readAheadLanes(), run::progressed);
+        MemoizedFacts facts = new MemoizedFacts(collectors, run::isCancelled, run.readAheadLanes(), run::progressed, run.factWaits());
         run.start(check -> new CheckContext(check.metadata(), request.targets(), facts, request.policy(), request.clock()));
         return run;
     }

@@ -2,6 +2,7 @@ package dev.hardening.auditor.core.engine;
 
 import dev.hardening.auditor.core.check.CheckContext;
 import dev.hardening.auditor.core.check.RegisteredCheck;
+import dev.hardening.auditor.core.facts.FactWaits;
 import dev.hardening.auditor.core.facts.ReadAheadLanes;
 import dev.hardening.auditor.core.model.Finding;
 import java.time.Clock;
@@ -28,7 +29,12 @@ import java.util.function.Function;
  * One audit in progress: at most {@code concurrency} checks running at once, a timer per check,
  * and cancellation.
  *
- * <p>A check holds one of the {@code concurrency} slots while it runs. A check stopped by its
+ * <p>A check holds one of the {@code concurrency} slots while it runs, except while it waits for a
+ * fact another thread is collecting: it lends its slot to the next queued check meanwhile, so that
+ * every check gets to start, and ask for its facts, while the first ones wait for theirs (the
+ * slots bound the checks doing work, not those waiting). A check whose wait ends takes its slot back
+ * at once, even when the slots are all taken; the next queued check then waits until the count is
+ * under the bound again. A check stopped by its
  * time limit or by a cancel gives its slot back at once, even if its thread has not noticed the
  * interrupt yet, so a check that ignores interrupts cannot stall the checks queued behind it; its
  * thread is abandoned (daemon) and interrupted again when the audit finishes.
@@ -88,6 +94,62 @@ final class RunningAudit implements AuditRun {
         return readAhead;
     }
 
+    /** The check running on each worker thread, for {@link #slotWaits}. */
+    private final ThreadLocal<CheckTask> current = new ThreadLocal<>();
+
+    /**
+     * While a thread waits for a fact another thread is collecting: a check lends its slot, a
+     * read-ahead lane lets another thread start (see {@link ReadAheadLanes}).
+     */
+    FactWaits factWaits() {
+        FactWaits lanes = readAhead.waits();
+        return new FactWaits() {
+            @Override
+            public void waiting() {
+                CheckTask task = current.get();
+                if (task != null) {
+                    lendSlot(task);
+                }
+                lanes.waiting();
+            }
+
+            @Override
+            public void resumed() {
+                lanes.resumed();
+                CheckTask task = current.get();
+                if (task != null) {
+                    takeSlotBack(task);
+                }
+            }
+        };
+    }
+
+    private void lendSlot(CheckTask task) {
+        synchronized (slots) {
+            if (!task.holdsSlot) {
+                return;
+            }
+            task.holdsSlot = false;
+            task.lentSlot = true;
+            freeSlots++;
+        }
+        launchQueued();
+    }
+
+    private void takeSlotBack(CheckTask task) {
+        synchronized (slots) {
+            // A check that ended while waiting (time limit, cancel) has nothing to take back.
+            if (!task.lentSlot) {
+                return;
+            }
+            task.lentSlot = false;
+            if (!task.done.get()) {
+                task.holdsSlot = true;
+                freeSlots--; // may go below zero: no queued check starts until it is back above
+            }
+        }
+    }
+
     /** A fact was collected: the audit is moving, so no check is stalled yet. */
     void progressed() {
         lastProgress = System.nanoTime();
@@ -118,7 +180,7 @@ final class RunningAudit implements AuditRun {
         while (true) {
             CheckTask next;
             synchronized (slots) {
-                if (freeSlots == 0 || queued.isEmpty() || cancelled.get()) {
+                if (freeSlots <= 0 || queued.isEmpty() || cancelled.get()) {
                     return;
                 }
                 freeSlots--;
@@ -135,6 +197,7 @@ final class RunningAudit implements AuditRun {
 
     private void releaseSlot(CheckTask task) {
         synchronized (slots) {
+            task.lentSlot = false;
             if (!task.holdsSlot) {
                 return;
             }
@@ -217,9 +280,10 @@ final class RunningAudit implements AuditRun {
     private final class CheckTask {
         final RegisteredCheck check;
         final CheckContext context;
-        private final AtomicBoolean done = new AtomicBoolean();
+        final AtomicBoolean done = new AtomicBoolean();
         volatile List<Finding> findings = List.of();
         boolean holdsSlot; // guarded by slots
+        boolean lentSlot; // guarded by slots: waiting for a fact, its slot lent to another check
         private Thread runner; // guarded by this
         private volatile long startedNanos;
         private volatile ScheduledFuture<?> timer;
@@ -236,6 +300,7 @@ final class RunningAudit implements AuditRun {
                 }
                 runner = Thread.currentThread();
             }
+            current.set(this);
             List<Finding> produced;
             try {
                 if (!done.get()) {
@@ -261,6 +326,7 @@ final class RunningAudit implements AuditRun {
                     }
                     runner = null;
                 }
+                current.remove();
                 // A time limit or cancel that struck late must not leak into the next check on this thread.
                 Thread.interrupted();
             }

@@ -44,14 +44,22 @@ public final class MemoizedFacts implements Facts {
     private final ReadAheadLanes lanes;
     /** Told each time a fact's outcome is kept (the engine's measure of an audit's progress). */
     private final Runnable onCollected;
+    /** Told around waits for a collection another thread is doing. */
+    private final FactWaits waits;
     /** Keys already handed to {@link #prefetch}, so that many checks hinting the same keys queue them once. */
     private final Set<FactKey<?>> prefetched = ConcurrentHashMap.newKeySet();
 
-    public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled, ReadAheadLanes lanes, Runnable onCollected) {
+    public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled, ReadAheadLanes lanes, Runnable onCollected,
+                         FactWaits waits) {
         this.collectors = collectors;
         this.cancelled = cancelled;
         this.lanes = lanes;
         this.onCollected = onCollected;
+        this.waits = waits;
+    }
+
+    public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled, ReadAheadLanes lanes, Runnable onCollected) {
+        this(collectors, cancelled, lanes, onCollected, FactWaits.NONE);
     }
 
     public MemoizedFacts(CollectorRegistry collectors, BooleanSupplier cancelled) {
@@ -69,7 +77,7 @@ public final class MemoizedFacts implements Facts {
         }
         for (FactKey<?> key : keys) {
             if (!cache.containsKey(key) && prefetched.add(key)) {
-                lanes.execute(key.platform(), () -> ahead(() -> lookup(key)));
+                lanes.execute(key.lane(), () -> ahead(() -> lookup(key)));
             }
         }
     }
@@ -80,7 +88,7 @@ public final class MemoizedFacts implements Facts {
             return;
         }
         for (S subject : subjects) {
-            lanes.execute(lane, () -> ahead(() -> read.accept(subject)));
+            lanes.execute(lane.id(), () -> ahead(() -> read.accept(subject)));
         }
     }
 
@@ -116,10 +124,18 @@ public final class MemoizedFacts implements Facts {
             CompletableFuture<Fact<?>> mine = new CompletableFuture<>();
             CompletableFuture<Fact<?>> existing = cache.putIfAbsent(key, mine);
             if (existing != null) {
+                boolean waiting = !existing.isDone();
+                if (waiting) {
+                    waits.waiting();
+                }
                 try {
                     return (Fact<T>) existing.join();
                 } catch (CompletionException | CancellationException abandoned) {
                     continue;
+                } finally {
+                    if (waiting) {
+                        waits.resumed();
+                    }
                 }
             }
             Fact<T> result;

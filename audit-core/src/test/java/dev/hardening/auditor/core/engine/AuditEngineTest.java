@@ -264,6 +264,48 @@ class AuditEngineTest {
     }
 
     @Test
+    void aCheckWaitingForAFactAnotherThreadCollectsLendsItsSlotToTheNextCheck() throws Exception {
+        // One slot. The first check hints a fact (collected on a read-ahead thread, which blocks until
+        // the second check has started) and then waits for it. Only if the waiting check lends its slot
+        // can the second check start; otherwise the first waits until its time limit.
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch collectionStarted = new CountDownLatch(1);
+        CollectorRegistry collectors = login(key -> {
+            collectionStarted.countDown();
+            try {
+                return secondStarted.await(10, TimeUnit.SECONDS) ? "collected after the second check started" : "never";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        });
+        FactKey<String> key = LOGIN.about("shared");
+        CheckRegistry registry = TestRegistries.of(List.of(
+                check("test.a-waits", c -> {
+                    c.facts().prefetch(List.of(key));
+                    try {
+                        // so that reading the fact waits for the read-ahead thread rather than collects it
+                        assertThat(collectionStarted.await(5, TimeUnit.SECONDS)).isTrue();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return List.of(pass(c, c.facts().require(key)));
+                }),
+                check("test.b-next", c -> {
+                    secondStarted.countDown();
+                    return List.of(pass(c, "started while the first waited"));
+                })));
+
+        AuditResult result = start(registry, new AuditEngine.Settings(1, Duration.ofSeconds(30)), collectors, () -> { })
+                .await(10, TimeUnit.SECONDS);
+
+        Map<String, Finding> findings = byCheck(result);
+        assertThat(findings.get("test.a-waits").status()).isEqualTo(Status.PASS);
+        assertThat(findings.get("test.a-waits").subject()).isEqualTo("collected after the second check started");
+        assertThat(findings.get("test.b-next").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void aCheckOverItsTimeLimitIsUnknownAndTheOthersAreUnaffected() throws Exception {
         CheckRegistry registry = TestRegistries.of(List.of(
                 check("test.blocks", c -> {

@@ -75,6 +75,76 @@ class ReadAheadTest {
     }
 
     @Test
+    void a_lane_thread_waiting_for_another_threads_collection_lets_the_lane_start_another() throws Exception {
+        // A one-thread lane. Its first task waits for OUTER, which another thread is collecting and
+        // which completes only once the lane's second task has run. Without the lane growing while
+        // its thread waits, the second task would sit in the queue behind the first for good.
+        CountDownLatch secondRan = new CountDownLatch(1);
+        CountDownLatch outerStarted = new CountDownLatch(1);
+        ReadAheadLanes oneThread = lanes(1);
+        MemoizedFacts facts = new MemoizedFacts(new CollectorRegistry().register(OUTER, (key, f) -> {
+            outerStarted.countDown();
+            try {
+                return secondRan.await(10, TimeUnit.SECONDS) ? "after the second task" : "never";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }), () -> false, oneThread, () -> { }, oneThread.waits());
+        CompletableFuture<String> elsewhere = CompletableFuture.supplyAsync(() -> facts.require(OUTER));
+        assertThat(outerStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> firstTask = new CompletableFuture<>();
+
+        facts.readAhead(Platform.NPM, List.of("first", "second"), s -> {
+            if (s.equals("first")) {
+                firstTask.complete(facts.require(OUTER));
+            } else {
+                secondRan.countDown();
+            }
+        });
+
+        assertThat(firstTask.get(10, TimeUnit.SECONDS)).isEqualTo("after the second task");
+        assertThat(elsewhere.get(5, TimeUnit.SECONDS)).isEqualTo("after the second task");
+    }
+
+    @Test
+    void a_lane_grows_at_most_to_its_cap_and_returns_to_its_size() throws Exception {
+        // Every task waits for the same collection: the lane grows by one per waiting thread up to
+        // GROWTH times its size, and shrinks back once the waits end.
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch outerStarted = new CountDownLatch(1);
+        ReadAheadLanes twoThreads = lanes(2);
+        MemoizedFacts facts = new MemoizedFacts(new CollectorRegistry().register(OUTER, (key, f) -> {
+            outerStarted.countDown();
+            try {
+                return release.await(10, TimeUnit.SECONDS) ? "released" : "never";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }), () -> false, twoThreads, () -> { }, twoThreads.waits());
+        CompletableFuture.runAsync(() -> facts.require(OUTER));
+        assertThat(outerStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        int tasks = 2 * ReadAheadLanes.GROWTH * 3;
+        CountDownLatch finished = new CountDownLatch(tasks);
+
+        facts.readAhead(Platform.NPM, IntStream.range(0, tasks).boxed().toList(), i -> {
+            facts.require(OUTER);
+            finished.countDown();
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (twoThreads.threadCount() < 2 * ReadAheadLanes.GROWTH && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100); // give an uncapped lane the chance to overshoot
+        assertThat(twoThreads.threadCount()).isEqualTo(2 * ReadAheadLanes.GROWTH);
+
+        release.countDown();
+        assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(twoThreads.laneSizes()).containsValue(2);
+    }
+
+    @Test
     void without_lanes_prefetch_is_only_a_hint() {
         AtomicInteger calls = new AtomicInteger();
         MemoizedFacts facts = new MemoizedFacts(new CollectorRegistry().register(ITEM, (key, f) -> {

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * WorldBenchmark [--members N] [--npm N] [--versions N] [--pypi N] [--releases N] [--repos N]
  *                [--latency-ms 50] [--xmx 512m] [--runs 2] [--revalidate-wait-s 61] [--check-timeout-s N] [--concurrency N]
- *                [--check ID]... [--out FILE]
+ *                [--check ID]... [--jvm-arg ARG]... [--jvm-options-file cli/jvm-options] [--log PREFIX] [--out FILE]
  * </pre>
  */
 public final class WorldBenchmark {
@@ -55,9 +55,12 @@ public final class WorldBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         List<String> checks = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             if (args[i].equals("--check")) {
                 checks.add(args[i + 1]);
+            } else if (args[i].equals("--jvm-arg")) {
+                jvmArgs.add(args[i + 1]);
             } else {
                 o.put(args[i], args[i + 1]);
             }
@@ -78,6 +81,9 @@ public final class WorldBenchmark {
         int concurrency = num(o, "--concurrency", 0);
         Path out = Path.of(o.getOrDefault("--out", "target/world-benchmark.txt"));
 
+        // The launcher's own JVM options first, so that the child runs as `./auditor audit` does.
+        List<String> launcherOptions = launcherJvmOptions(Path.of(o.getOrDefault("--jvm-options-file", "cli/jvm-options")));
+        jvmArgs.addAll(0, launcherOptions);
         Report report = new Report();
         report.line("world benchmark " + Instant.now());
         report.line(String.format(Locale.ROOT, "world: %d members, %d npm packages x %d versions, %d PyPI projects x %d releases,"
@@ -87,6 +93,9 @@ public final class WorldBenchmark {
         report.line("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
                 + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ", java " + System.getProperty("java.version"));
+
+        report.line("child JVM options: -Xmx" + xmx + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs))
+                + (launcherOptions.isEmpty() ? "" : " (the launcher's from cli/jvm-options, then --jvm-arg)"));
 
         long genStart = System.nanoTime();
         World world = WorldGenerator.generate(spec);
@@ -113,9 +122,12 @@ public final class WorldBenchmark {
                     Thread.sleep(revalidateWait.toMillis());
                 }
                 server.log().clear();
-                Run r = audit(server, world, checks, work, xmx, run, checkTimeout, concurrency);
+                Run r = audit(server, world, checks, jvmArgs, work, xmx, run, checkTimeout, concurrency);
                 report.section(run == 1 ? "run 1 (empty HTTP cache)" : "run " + run + " (through the HTTP cache of run 1)");
                 describe(report, r, server.log(), plan, bound, latencies, perHost, run == 1);
+                if (o.containsKey("--log")) {
+                    writeLog(Path.of(o.get("--log") + "." + run + ".tsv"), server.log().entries());
+                }
             }
         } finally {
             deleteTree(work);
@@ -126,16 +138,17 @@ public final class WorldBenchmark {
     }
 
     /** The child JVM's own measurements, its exit code and the parent's wall clock. */
-    private record Run(int exit, Duration wall, JsonNode stats, JsonNode report) {
+    private record Run(int exit, long startNanos, Duration wall, JsonNode stats, JsonNode report) {
     }
 
-    private static Run audit(SimServer server, World world, List<String> checks, Path work, String xmx, int run,
+    private static Run audit(SimServer server, World world, List<String> checks, List<String> jvmArgs, Path work, String xmx, int run,
                              int checkTimeout, int concurrency) throws IOException, InterruptedException {
         Path stats = work.resolve("stats-" + run + ".json");
         Path reportFile = work.resolve("report-" + run + ".json");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + xmx);
+        cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MeasuredAudit.class.getName());
@@ -180,7 +193,7 @@ public final class WorldBenchmark {
         if (!Files.exists(reportFile)) {
             System.err.println(Files.readString(work.resolve("child-" + run + ".log")));
         }
-        return new Run(p.exitValue(), wall, s, rep);
+        return new Run(p.exitValue(), start, wall, s, rep);
     }
 
     private static void describe(Report report, Run r, RequestLog log, RequestPlan plan, LowerBound.Result bound,
@@ -239,6 +252,7 @@ public final class WorldBenchmark {
         }
         JsonNode summary = r.report().path("summary");
         report.line("findings: " + summary);
+        timeline(report, entries, perHost, r);
         long timedOut = 0;
         for (JsonNode f : r.report().path("findings")) {
             if (f.path("status").asText().equals("UNKNOWN") && f.path("message").asText().contains("did not finish within")) {
@@ -272,10 +286,82 @@ public final class WorldBenchmark {
         }
     }
 
+    /**
+     * When each host was busy: from the run's first request, per host the span from its first request
+     * to its last answer, the share of its {@code perHost} slots in use over that span, and a strip of
+     * 48 columns over the whole run giving the average requests in flight (0-9, 9 meaning 9 or more).
+     * A host whose strip shows gaps or low digits while the run goes on is where the time went.
+     */
+    private static void timeline(Report report, List<RequestLog.Entry> entries, int perHost, Run run) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long t0 = entries.stream().mapToLong(RequestLog.Entry::startNanos).min().orElseThrow();
+        long t1 = entries.stream().mapToLong(RequestLog.Entry::endNanos).max().orElseThrow();
+        int columns = 48;
+        double width = Math.max(1, t1 - t0) / (double) columns;
+        report.line(String.format(Locale.ROOT, "timeline: %s from the first request to the last answer (the first request %s after"
+                        + " the child JVM started, the last answer %s before it ended); each column %.2f s, the digit the average"
+                        + " requests in flight", secs(Duration.ofNanos(t1 - t0)), secs(Duration.ofNanos(t0 - run.startNanos())),
+                secs(Duration.ofNanos(run.startNanos() + run.wall().toNanos() - t1)), width / 1e9));
+        for (Host h : Host.values()) {
+            List<RequestLog.Entry> mine = entries.stream().filter(e -> e.host() == h).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            long first = mine.stream().mapToLong(RequestLog.Entry::startNanos).min().orElseThrow();
+            long last = mine.stream().mapToLong(RequestLog.Entry::endNanos).max().orElseThrow();
+            double[] busy = new double[columns];
+            long busyNanos = 0;
+            for (RequestLog.Entry e : mine) {
+                busyNanos += e.endNanos() - e.startNanos();
+                for (int c = (int) ((e.startNanos() - t0) / width); c < columns && t0 + c * width < e.endNanos(); c++) {
+                    double from = Math.max(e.startNanos(), t0 + c * width);
+                    double to = Math.min(e.endNanos(), t0 + (c + 1) * width);
+                    busy[c] += Math.max(0, to - from) / width;
+                }
+            }
+            StringBuilder strip = new StringBuilder();
+            for (double b : busy) {
+                strip.append(b < 0.05 ? '.' : (char) ('0' + Math.min(9, (int) Math.round(b))));
+            }
+            report.line(String.format(Locale.ROOT, "  %-24s %s  %6.2f-%6.2f s, slots busy %3.0f %%", h.realName(), strip,
+                    (first - t0) / 1e9, (last - t0) / 1e9, 100.0 * busyNanos / ((double) perHost * Math.max(1, last - first))));
+        }
+    }
+
+    /** The JVM options ./auditor uses for an audit: the file's lines but blank ones and comments. */
+    private static List<String> launcherJvmOptions(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** Every exchange of a run, one per line: host, start and end in ms from the run's first request, status, resource. */
+    private static void writeLog(Path file, List<RequestLog.Entry> entries) throws IOException {
+        long t0 = entries.stream().mapToLong(RequestLog.Entry::startNanos).min().orElse(0);
+        StringBuilder b = new StringBuilder("host\tstart_ms\tend_ms\tstatus\tresource\n");
+        entries.stream().sorted(java.util.Comparator.comparingLong(RequestLog.Entry::startNanos)).forEach(e -> b.append(e.host().realName())
+                .append('\t').append((e.startNanos() - t0) / 1_000_000).append('\t').append((e.endNanos() - t0) / 1_000_000)
+                .append('\t').append(e.status()).append('\t').append(e.resourceKey()).append('\n'));
+        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    }
+
     /** Builds the server's kept answers once, so that the first run does not pay for the server's own work. */
     private static void warm(SimServer server, RequestPlan plan) {
+        long start = System.nanoTime();
+        warmAll(server, plan);
+        System.out.printf(Locale.ROOT, "server warmed in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void warmAll(SimServer server, RequestPlan plan) {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        plan.requests().parallelStream().forEach(n -> {
+        // Many at once: each answer waits out the host's latency, so a CPU-sized pool would take minutes.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(48);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        plan.requests().forEach(n -> done.add(pool.submit(() -> {
             String key = n.key();
             String range = null;
             int bracket = key.indexOf(" [");
@@ -301,7 +387,19 @@ public final class WorldBenchmark {
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException("warming " + n.id() + " failed", e);
             }
-        });
+        })));
+        try {
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming the server", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String sample(List<String> items) {

@@ -12,7 +12,13 @@ public final class ArtifactFacts {
     public static final int DEFAULT_VERSIONS = 3;
 
     private static final FactKey<ArtifactScans> NPM = FactKey.of("artifacts.npm-scans", Platform.NPM, ArtifactScans.class);
-    private static final FactKey<ArtifactScans> PYPI = FactKey.of("artifacts.pypi-scans", Platform.PYPI, ArtifactScans.class);
+    /**
+     * Downloaded from PyPI's file host, not pypi.org: read ahead on their own lane, so that a queue of
+     * downloads does not hold back the provenance and documents asked of pypi.org. (npm's tarballs come
+     * from the registry's own host and stay on its lane, behind the packuments they need.)
+     */
+    private static final FactKey<ArtifactScans> PYPI = FactKey.of("artifacts.pypi-scans", Platform.PYPI, ArtifactScans.class)
+            .onLane("pypi-files");
 
     /**
      * A local directory, archive or file scanned by {@code auditor scan}; no collector is registered

@@ -25,6 +25,15 @@ public final class ReleaseProvenanceCheck implements Check {
     public List<Finding> evaluate(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         AuditedNames.Names npm = AuditedNames.npmPackages(context);
+        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
+        // Each project's files' provenance is read after its document: read ahead, several projects at
+        // once, started before the npm walk so that PyPI's hosts do not wait for npm's.
+        ReadAhead.Walk<String, Finding> pypiWalk = ReadAhead.start(context, Platform.PYPI, pypi.names(), name -> {
+            Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
+            return fact instanceof Fact.Available<PyPIProject> available
+                    ? PyPIReleaseProvenance.judge(context, name, available.value())
+                    : context.unknown("pypi:" + name, ((Fact.Unavailable<PyPIProject>) fact).unavailability());
+        });
         findings.addAll(npm.unknowns());
         for (String name : npm.names()) {
             Fact<NpmPackument> fact = context.facts().lookup(NpmFacts.packument(name));
@@ -32,15 +41,8 @@ public final class ReleaseProvenanceCheck implements Check {
                     ? NpmReleaseProvenance.judge(context, name, available.value())
                     : context.unknown("npm:" + name, ((Fact.Unavailable<NpmPackument>) fact).unavailability()));
         }
-        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         findings.addAll(pypi.unknowns());
-        // Each project's files' provenance is read after its document: read ahead, several projects at once.
-        findings.addAll(ReadAhead.each(context, Platform.PYPI, pypi.names(), name -> {
-            Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
-            return fact instanceof Fact.Available<PyPIProject> available
-                    ? PyPIReleaseProvenance.judge(context, name, available.value())
-                    : context.unknown("pypi:" + name, ((Fact.Unavailable<PyPIProject>) fact).unavailability());
-        }));
+        findings.addAll(pypiWalk.results());
         return findings;
     }
 }

@@ -30,6 +30,22 @@ public final class PublishAnomaliesCheck implements Check {
     public List<Finding> evaluate(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         AuditedNames.Names npm = AuditedNames.npmPackages(context);
+        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
+        // Each project's provenance and wheels are read after its document: read ahead, several projects
+        // at once, started before the npm walk so that PyPI's hosts do not wait for npm's.
+        ReadAhead.Walk<String, Finding> pypiWalk = ReadAhead.start(context, Platform.PYPI, pypi.names(), name -> {
+            String subject = "pypi:" + name;
+            Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
+            if (fact instanceof Fact.Available<PyPIProject> available) {
+                PyPIProject p = available.value();
+                return judge(context, subject, name, p.releases().size(), "release",
+                        PyPIHistory.anomalies(context.facts(), p), "GET /pypi/" + name + "/json, Integrity API",
+                        "no release without provenance after attested ones among the last " + PyPIHistory.RECENT_RELEASES
+                                + ", no new .pth file in the wheels of the last " + PyPIHistory.WHEEL_RELEASES
+                                + ", no dormant restart or burst");
+            }
+            return context.unknown(subject, ((Fact.Unavailable<PyPIProject>) fact).unavailability());
+        });
         findings.addAll(npm.unknowns());
         for (String name : npm.names()) {
             String subject = "npm:" + name;
@@ -43,22 +59,8 @@ public final class PublishAnomaliesCheck implements Check {
                 findings.add(context.unknown(subject, ((Fact.Unavailable<NpmPackument>) fact).unavailability()));
             }
         }
-        AuditedNames.Names pypi = AuditedNames.pypiProjects(context);
         findings.addAll(pypi.unknowns());
-        // Each project's provenance and wheels are read after its document: read ahead, several projects at once.
-        findings.addAll(ReadAhead.each(context, Platform.PYPI, pypi.names(), name -> {
-            String subject = "pypi:" + name;
-            Fact<PyPIProject> fact = context.facts().lookup(PyPIFacts.project(name));
-            if (fact instanceof Fact.Available<PyPIProject> available) {
-                PyPIProject p = available.value();
-                return judge(context, subject, name, p.releases().size(), "release",
-                        PyPIHistory.anomalies(context.facts(), p), "GET /pypi/" + name + "/json, Integrity API",
-                        "no release without provenance after attested ones among the last " + PyPIHistory.RECENT_RELEASES
-                                + ", no new .pth file in the wheels of the last " + PyPIHistory.WHEEL_RELEASES
-                                + ", no dormant restart or burst");
-            }
-            return context.unknown(subject, ((Fact.Unavailable<PyPIProject>) fact).unavailability());
-        }));
+        findings.addAll(pypiWalk.results());
         return findings;
     }
 
