@@ -1,6 +1,7 @@
 package dev.hardening.auditor.core.facts.artifacts;
 
 import dev.hardening.auditor.core.facts.FactKey;
+import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
 import dev.hardening.auditor.core.model.Platform;
 
 /** Facts about published artifacts: downloaded, verified and scanned in memory. */
@@ -13,12 +14,11 @@ public final class ArtifactFacts {
 
     private static final FactKey<ArtifactScans> NPM = FactKey.of("artifacts.npm-scans", Platform.NPM, ArtifactScans.class);
     /**
-     * Downloaded from PyPI's file host, not pypi.org: read ahead on their own lane, so that a queue of
-     * downloads does not hold back the provenance and documents asked of pypi.org. (npm's tarballs come
-     * from the registry's own host and stay on its lane, behind the packuments they need.)
+     * Downloaded from PyPI's file host, so read ahead on its lane ({@link PyPIFacts#FILES_LANE}). npm's
+     * tarballs come from the registry's own host and stay on its lane, behind the packuments they need.
      */
     private static final FactKey<ArtifactScans> PYPI = FactKey.of("artifacts.pypi-scans", Platform.PYPI, ArtifactScans.class)
-            .onLane("pypi-files");
+            .onLane(PyPIFacts.FILES_LANE);
 
     /**
      * A local directory, archive or file scanned by {@code auditor scan}; no collector is registered

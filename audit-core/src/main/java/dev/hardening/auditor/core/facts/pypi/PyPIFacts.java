@@ -11,6 +11,12 @@ public final class PyPIFacts {
     }
 
     /** The projects this audit covers: {@code --pypi-project} plus those of each {@code --pypi-user}. */
+    /**
+     * The read-ahead lane of facts read from PyPI's file host rather than pypi.org (downloads, wheel
+     * directories), so that a queue of them does not hold back pypi.org, nor the other way round.
+     */
+    public static final String FILES_LANE = "pypi-files";
+
     public static final FactKey<NameList> AUDITED_PROJECTS = FactKey.of("pypi.audited-projects", Platform.PYPI, NameList.class);
 
     /**
@@ -24,7 +30,7 @@ public final class PyPIFacts {
             FactKey.of("pypi.file-provenance", Platform.PYPI, PyPIFileProvenance.class);
 
     private static final FactKey<PyPIWheelEntries> WHEEL_ENTRIES =
-            FactKey.of("pypi.wheel-entries", Platform.PYPI, PyPIWheelEntries.class);
+            FactKey.of("pypi.wheel-entries", Platform.PYPI, PyPIWheelEntries.class).onLane(FILES_LANE);
 
     /** The entry names of one wheel (its ZIP central directory); subject {@code project/version/filename}. */
     public static FactKey<PyPIWheelEntries> wheelEntries(String project, String version, String filename) {

@@ -51,6 +51,8 @@ final class PyPIReleaseProvenance {
         Set<String> publishers = new LinkedHashSet<>();
         Unavailability firstGap = null;
         List<PyPIFile> files = release.files().subList(0, Math.min(MAX_FILES, release.files().size()));
+        // Every file's provenance is read whatever the others say: ask for them all at once.
+        context.facts().prefetch(files.stream().map(f -> PyPIFacts.provenance(name, release.version(), f.filename())).toList());
         for (PyPIFile file : files) {
             String source = "GET /integrity/" + name + "/" + release.version() + "/" + file.filename() + "/provenance";
             Fact<PyPIFileProvenance> fact = context.facts().lookup(PyPIFacts.provenance(name, release.version(), file.filename()));

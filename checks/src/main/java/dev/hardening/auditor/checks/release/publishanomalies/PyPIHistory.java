@@ -1,6 +1,7 @@
 package dev.hardening.auditor.checks.release.publishanomalies;
 
 import dev.hardening.auditor.checks.release.publishanomalies.Anomaly.Kind;
+import dev.hardening.auditor.core.facts.FactKey;
 import dev.hardening.auditor.core.facts.Facts;
 import dev.hardening.auditor.core.facts.pypi.PyPIFacts;
 import dev.hardening.auditor.core.facts.pypi.PyPIFile;
@@ -40,10 +41,16 @@ final class PyPIHistory {
     static List<Anomaly> anomalies(Facts facts, PyPIProject project) {
         List<PyPIRelease> withFiles = project.releases().stream()
                 .filter(r -> !r.files().isEmpty() && r.uploadedAt().isPresent()).toList();
+        List<PyPIRelease> recent = withFiles.subList(Math.max(0, withFiles.size() - RECENT_RELEASES), withFiles.size());
+        // Every file's provenance and every compared wheel's entries below are read whatever they say:
+        // ask for them all at once rather than one after another.
+        List<FactKey<?>> reads = new ArrayList<>();
+        recent.forEach(r -> checkedFiles(r).forEach(f -> reads.add(PyPIFacts.provenance(project.name(), r.version(), f.filename()))));
+        wheelWindow(withFiles).forEach(r -> reads.add(PyPIFacts.wheelEntries(project.name(), r.version(), wheel(r).get().filename())));
+        facts.prefetch(reads);
         List<Anomaly> out = new ArrayList<>();
         Optional<ReleaseProvenance> lastAttested = Optional.empty();
-        int from = Math.max(0, withFiles.size() - RECENT_RELEASES);
-        for (PyPIRelease release : withFiles.subList(from, withFiles.size())) {
+        for (PyPIRelease release : recent) {
             ReleaseProvenance seen = provenance(facts, project.name(), release);
             switch (seen.attested()) {
                 case ALL -> lastAttested = Optional.of(seen);
@@ -71,11 +78,9 @@ final class PyPIHistory {
      * wheel of the release before it (one wheel each, its file list read from the ZIP's end).
      */
     private static List<Anomaly> pthFiles(Facts facts, String project, List<PyPIRelease> releases) {
-        List<PyPIRelease> withWheel = releases.stream().filter(r -> wheel(r).isPresent()).toList();
-        List<PyPIRelease> window = withWheel.subList(Math.max(0, withWheel.size() - WHEEL_RELEASES), withWheel.size());
         List<Anomaly> out = new ArrayList<>();
         Optional<PyPIWheelEntries> previous = Optional.empty();
-        for (PyPIRelease release : window) {
+        for (PyPIRelease release : wheelWindow(releases)) {
             PyPIFile wheel = wheel(release).get();
             Optional<PyPIWheelEntries> entries = facts.lookup(PyPIFacts.wheelEntries(project, release.version(), wheel.filename()))
                     .valueIfAvailable();
@@ -93,6 +98,17 @@ final class PyPIHistory {
         return out;
     }
 
+    /** The last {@value #WHEEL_RELEASES} releases with a wheel. */
+    private static List<PyPIRelease> wheelWindow(List<PyPIRelease> releases) {
+        List<PyPIRelease> withWheel = releases.stream().filter(r -> wheel(r).isPresent()).toList();
+        return withWheel.subList(Math.max(0, withWheel.size() - WHEEL_RELEASES), withWheel.size());
+    }
+
+    /** The files of a release whose provenance is read. */
+    private static List<PyPIFile> checkedFiles(PyPIRelease release) {
+        return release.files().subList(0, Math.min(FILES_PER_RELEASE, release.files().size()));
+    }
+
     /** The wheel to compare: a pure-Python one if there is one, else the first. */
     private static Optional<PyPIFile> wheel(PyPIRelease release) {
         List<PyPIFile> wheels = release.files().stream().filter(f -> f.filename().endsWith(".whl")).toList();
@@ -102,7 +118,7 @@ final class PyPIHistory {
     static ReleaseProvenance provenance(Facts facts, String project, PyPIRelease release) {
         List<String> attested = new ArrayList<>();
         List<String> bare = new ArrayList<>();
-        for (PyPIFile file : release.files().subList(0, Math.min(FILES_PER_RELEASE, release.files().size()))) {
+        for (PyPIFile file : checkedFiles(release)) {
             Optional<PyPIFileProvenance> p = facts.lookup(PyPIFacts.provenance(project, release.version(), file.filename()))
                     .valueIfAvailable();
             if (p.isPresent()) {
