@@ -21,7 +21,8 @@ final class HttpOptions {
     int checkTimeoutSeconds;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
-            description = "Checks run at once. Default: ${DEFAULT-VALUE}.")
+            description = "Checks working at once (a check waiting for data another thread is fetching lets the next one start)."
+                    + " Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
     @Option(names = "--max-rate-limit-wait", paramLabel = "SECONDS", defaultValue = "60",

@@ -12,13 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads that read facts ahead for one audit: one lane per platform (and one for PyPI's file
  * host, see {@link FactKey#lane}), each at most
- * {@code threadsPerLane} threads over a FIFO queue, so that every platform's hosts are kept busy at
- * once instead of one platform's long queue starving the others. The HTTP layer's per-host limit
- * still caps what is in flight on each host; a lane has more threads than that limit so that a
- * lane serving two hosts (PyPI's JSON API and its file host) can fill both: a task waiting for one
- * host's turn holds its thread, so with too few threads the tasks queued for the other host would
- * wait behind it while that host idles. The per-host turns of the HTTP layer (fair, so first come
- * first served) then order the requests of each host.
+ * {@code threadsPerLane} threads over a FIFO queue, so that every host is kept busy at once instead
+ * of one platform's long queue starving the others. The HTTP layer's per-host limit still caps what
+ * is in flight on each host, and its per-host turns (fair, so first come first served) order each
+ * host's requests; a lane has more threads than that limit so that its host never waits for the
+ * lane to hand it the next request.
  *
  * <p>A lane counts its working threads, not those waiting for a fact another thread is collecting
  * (see {@link #waits}): a thread that starts waiting lets the lane start one more, so that tasks
@@ -31,11 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReadAheadLanes {
     /**
-     * Eight times the HTTP layer's default of 8 requests in flight per host: enough that the tasks
-     * waiting for one host's turn leave threads for the other host of the lane. Threads are made
-     * only as tasks arrive and end 5 s after the lane runs dry.
+     * Twice the HTTP layer's default of 8 requests in flight per host: each lane reads mostly from
+     * one host (PyPI's file host has its own lane), so 8 threads can be in flight while 8 more have
+     * their next request ready; threads waiting for facts other threads collect do not count, the
+     * lane grows past them (see {@link #waits}). 64 threads measured no faster and ran 3 times the
+     * threads (docs/PERFORMANCE.md).
      */
-    public static final int DEFAULT_THREADS_PER_LANE = 64;
+    public static final int DEFAULT_THREADS_PER_LANE = 16;
 
     /** How many times its size a lane may grow to while its threads wait for other threads' collections. */
     static final int GROWTH = 4;
