@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * WorldBenchmark [--members N] [--npm N] [--versions N] [--pypi N] [--releases N] [--repos N]
  *                [--latency-ms 50] [--xmx 512m] [--runs 2] [--revalidate-wait-s 61] [--check-timeout-s N] [--concurrency N]
- *                [--check ID]... [--jvm-arg ARG]... [--jvm-options-file cli/jvm-options] [--log PREFIX] [--out FILE]
+ *                [--check ID]... [--jvm-arg ARG]... [--jvm-options-file cli/jvm-options] [--class-data-archive yes|no]
+ *                [--log PREFIX] [--out FILE]
  * </pre>
  */
 public final class WorldBenchmark {
@@ -94,8 +95,10 @@ public final class WorldBenchmark {
                 + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ", java " + System.getProperty("java.version"));
 
+        boolean classData = !"no".equals(o.getOrDefault("--class-data-archive", "yes"));
         report.line("child JVM options: -Xmx" + xmx + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs))
-                + (launcherOptions.isEmpty() ? "" : " (the launcher's from cli/jvm-options, then --jvm-arg)"));
+                + (launcherOptions.isEmpty() ? "" : " (the launcher's from cli/jvm-options, then --jvm-arg)")
+                + (classData ? "; the CLI's jars and a class-data archive made by one demo run, as ./auditor does" : "; no class-data archive"));
 
         long genStart = System.nanoTime();
         World world = WorldGenerator.generate(spec);
@@ -112,6 +115,7 @@ public final class WorldBenchmark {
 
         Behaviour behaviour = Behaviour.latency(latency);
         Path work = Files.createTempDirectory("world-benchmark");
+        ChildJvm child = ChildJvm.prepare(work, xmx, jvmArgs, classData);
         try (SimServer server = SimServer.start(world, behaviour)) {
             server.behave(Host.GITHUB, behaviour.withHourlyLimit(5000).withMaxConcurrent(100));
             warm(server, plan);
@@ -122,7 +126,7 @@ public final class WorldBenchmark {
                     Thread.sleep(revalidateWait.toMillis());
                 }
                 server.log().clear();
-                Run r = audit(server, world, checks, jvmArgs, work, xmx, run, checkTimeout, concurrency);
+                Run r = audit(server, world, checks, child, work, run, checkTimeout, concurrency);
                 report.section(run == 1 ? "run 1 (empty HTTP cache)" : "run " + run + " (through the HTTP cache of run 1)");
                 describe(report, r, server.log(), plan, bound, latencies, perHost, run == 1);
                 if (o.containsKey("--log")) {
@@ -141,16 +145,11 @@ public final class WorldBenchmark {
     private record Run(int exit, long startNanos, Duration wall, JsonNode stats, JsonNode report) {
     }
 
-    private static Run audit(SimServer server, World world, List<String> checks, List<String> jvmArgs, Path work, String xmx, int run,
+    private static Run audit(SimServer server, World world, List<String> checks, ChildJvm child, Path work, int run,
                              int checkTimeout, int concurrency) throws IOException, InterruptedException {
         Path stats = work.resolve("stats-" + run + ".json");
         Path reportFile = work.resolve("report-" + run + ".json");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + xmx);
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(child.command());
         cmd.add(MeasuredAudit.class.getName());
         cmd.add(stats.toString());
         cmd.add("audit");
