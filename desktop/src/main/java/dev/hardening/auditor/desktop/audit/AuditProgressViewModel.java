@@ -117,6 +117,17 @@ public final class AuditProgressViewModel {
     }
 
     public void apply(ProgressEvent event) {
+        applyAll(List.of(event));
+    }
+
+    /** Applies events in order and redraws once (the UI gets a large audit's events in batches). */
+    public void applyAll(List<ProgressEvent> events) {
+        events.forEach(this::count);
+        refresh();
+        publishSources();
+    }
+
+    private void count(ProgressEvent event) {
         if (event instanceof ProgressEvent.AuditStarted e) {
             started = true;
             totalChecks.set(e.totalChecks());
@@ -144,8 +155,6 @@ public final class AuditProgressViewModel {
                 c[CHECKS_RUNNING] = 0;
             });
         }
-        refresh();
-        publishSources();
     }
 
     /** The user asked to stop; the report is still to come. */

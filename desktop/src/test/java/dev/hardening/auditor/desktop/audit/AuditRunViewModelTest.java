@@ -192,6 +192,37 @@ class AuditRunViewModelTest {
     }
 
     @Test
+    void a_burst_of_events_reaches_the_ui_thread_as_one_batch_in_order() {
+        FakeAuditLauncher launcher = FakeAuditLauncher.held();
+        List<Runnable> uiQueue = new ArrayList<>();
+        AuditRunViewModel run = new AuditRunViewModel(launcher, new CurrentThreadTaskExecutor(), uiQueue::add);
+        run.start();
+        uiQueue.forEach(Runnable::run);
+        uiQueue.clear();
+
+        for (int i = 0; i < 1000; i++) {
+            launcher.emit(new ProgressEvent.FetchStarted(Platform.NPM, "GET /p" + i));
+            launcher.emit(new ProgressEvent.FetchFinished(Platform.NPM, "GET /p" + i, i % 10 != 0));
+        }
+        launcher.emit(new ProgressEvent.FetchStarted(Platform.PYPI, "GET /still-going"));
+
+        assertThat(uiQueue).as("2,001 events, one UI task").hasSize(1);
+        uiQueue.remove(0).run();
+        assertThat(run.progress().fetchesInFlight()).containsOnly(java.util.Map.entry(Platform.PYPI, 1));
+        assertThat(run.progress().sources()).filteredOn(r -> r.platform() == Platform.NPM).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.requestsDone()).isEqualTo(1000);
+                    assertThat(r.failed()).isEqualTo(100);
+                    assertThat(r.inFlight()).isZero();
+                });
+
+        launcher.emit(new ProgressEvent.FetchFinished(Platform.PYPI, "GET /still-going", true));
+        assertThat(uiQueue).as("an event after the batch ran posts a new one").hasSize(1);
+        uiQueue.remove(0).run();
+        assertThat(run.progress().fetchesInFlight()).isEmpty();
+    }
+
+    @Test
     void when_running_turns_false_the_outcome_is_already_published() {
         FakeAuditLauncher launcher = FakeAuditLauncher.completing();
         AuditRunViewModel run = runner(launcher);
