@@ -237,7 +237,7 @@ public final class GitHubClient {
         return PathSegments.checked(login, "GitHub login", "check the --github-user value", false);
     }
 
-    /** {@code GET /users/{login}/keys}: the user's SSH authentication keys (public, first 100). */
+    /** {@code GET /users/{login}/keys}: the user's SSH authentication keys (public; every page, up to 300 keys). */
     public GitHubAuthKeys authenticationKeys(String login) throws FetchException {
         return sshKeys(login, "keys");
     }
@@ -246,14 +246,22 @@ public final class GitHubClient {
         String l = login(login);
         HttpUrl url = url("users", l, list).newBuilder().addQueryParameter("per_page", "100").build();
         ApiRequest request = request(url, "GET /users/" + l + "/" + list);
-        JsonNode json = gateway.getJsonIfFound(request).orElseThrow(() -> Failures.notFound(
-                "GitHub has no user '" + l + "'", "check the --github-user login"));
-        if (!json.isArray()) {
-            throw Failures.malformed("GitHub answered " + request.resource() + " with something other than a list of keys",
-                    "retry later; if it persists, report it with --debug output", 200);
+        GitHubPages.Result read;
+        try {
+            read = pages.fetch(request, KEYS);
+        } catch (FetchException e) {
+            if (e.status() == 404) {
+                throw Failures.notFound("GitHub has no user '" + l + "'", "check the --github-user login");
+            }
+            throw e;
+        }
+        if (!read.complete()) {
+            // A partial list could miss the very key a local one is compared with: no answer rather than a wrong one.
+            throw Failures.of(Cause.TOO_LARGE, "GitHub user " + l + " has more SSH keys than the auditor reads ("
+                    + KEYS.maxPages() + " pages of 100)", "review the keys at https://github.com/settings/keys", 200);
         }
         List<GitHubAuthKeys.Key> keys = new ArrayList<>();
-        for (JsonNode k : JsonFields.elements(json)) {
+        for (JsonNode k : read.items()) {
             long id = JsonFields.number(k, "id").orElse(0L);
             Optional<String> line = JsonFields.text(k, "key");
             if (line.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -20,7 +21,8 @@ import okhttp3.HttpUrl;
  * Reads a GitHub list endpoint page by page through its {@code Link: <...>; rel="next"} header, up to
  * a bound. Every page must be a JSON array. A next link that leaves the first request's origin
  * (scheme, host, port) is refused: the token is scoped to that origin and the list would not be
- * GitHub's. Shared by the account and repository clients.
+ * GitHub's; a next link back to a page already read ends the list. Shared by the account and
+ * repository clients.
  */
 public final class GitHubPages {
     /** {@code <url>; param; param}, one per link; commas inside the angle brackets stay in the URL. */
@@ -70,6 +72,14 @@ public final class GitHubPages {
 
     /** Reads from {@code first} on, following next links with the same headers. */
     public Result fetch(ApiRequest first, Limit limit) throws FetchException {
+        return fetch(first, limit, read -> false);
+    }
+
+    /**
+     * As {@link #fetch(ApiRequest, Limit)}, also stopping after a page once {@code enough} says the
+     * items read so far suffice (the result is then not complete if a next page existed).
+     */
+    public Result fetch(ApiRequest first, Limit limit, Predicate<List<JsonNode>> enough) throws FetchException {
         List<JsonNode> items = new ArrayList<>();
         Set<HttpUrl> seen = new HashSet<>();
         ApiRequest request = first;
@@ -95,7 +105,7 @@ public final class GitHubPages {
             if (next.isEmpty()) {
                 return new Result(items, true, pages);
             }
-            if (items.size() == limit.maxItems() || pages == limit.maxPages()) {
+            if (items.size() == limit.maxItems() || pages == limit.maxPages() || enough.test(items)) {
                 return new Result(items, false, pages);
             }
             HttpUrl url = next.get();

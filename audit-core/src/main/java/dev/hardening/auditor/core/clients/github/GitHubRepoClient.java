@@ -62,6 +62,7 @@ public final class GitHubRepoClient {
     static final int PER_PAGE = 100;
     /** Bounds every list: 10 pages of 100. */
     static final int MAX_PAGES = 10;
+    private static final GitHubPages.Limit ALL_PAGES = GitHubPages.Limit.all(MAX_PAGES);
     /** More workflow files than this in one repository are not read (each is a request). */
     public static final int MAX_WORKFLOW_FILES = 30;
     /** Larger workflow files are not read; GitHub's own limit for the contents API is 1 MB. */
@@ -70,11 +71,13 @@ public final class GitHubRepoClient {
     static final String NOT_PROTECTED_MESSAGE = "Branch not protected";
 
     private final HttpGateway gateway;
+    private final GitHubPages pages;
     private final HttpUrl baseUrl;
     private final boolean hasToken;
 
     public GitHubRepoClient(HttpGateway gateway, HttpUrl baseUrl, boolean hasToken) {
         this.gateway = gateway;
+        this.pages = new GitHubPages(gateway);
         this.baseUrl = baseUrl;
         this.hasToken = hasToken;
     }
@@ -193,10 +196,10 @@ public final class GitHubRepoClient {
         String b = branchName(branch);
         HttpUrl url = repoUrl(repo).addPathSegment("rules").addPathSegment("branches").addPathSegment(b)
                 .addQueryParameter("per_page", Integer.toString(PER_PAGE)).build();
-        RepoPages.Items items = RepoPages.readAll(gateway, request(url, "GET /repos/" + repo + "/rules/branches/" + b), MAX_PAGES);
-        if (items.truncated()) {
+        GitHubPages.Result items = pages.fetch(request(url, "GET /repos/" + repo + "/rules/branches/" + b), ALL_PAGES);
+        if (!items.complete()) {
             throw Failures.of(Cause.TOO_LARGE, "branch " + b + " of " + repo + " has more ruleset rules than "
-                    + PER_PAGE * MAX_PAGES + ", or GitHub sent a next page on another server", "review the rulesets in the repository settings", 0);
+                    + PER_PAGE * MAX_PAGES, "review the rulesets in the repository settings", 0);
         }
         List<BranchRule> rules = new ArrayList<>();
         for (JsonNode r : items.items()) {
@@ -352,14 +355,14 @@ public final class GitHubRepoClient {
         ordered.forEach(url::addQueryParameter);
         url.addQueryParameter("per_page", Integer.toString(PER_PAGE));
         String resource = "GET /repos/" + repo + "/collaborators?" + described;
-        RepoPages.Items items = readHidden(request(url.build(), resource), "the collaborators of " + repo, needed);
+        GitHubPages.Result items = readHidden(request(url.build(), resource), "the collaborators of " + repo, needed);
         List<Collaborator> people = new ArrayList<>();
         for (JsonNode c : items.items()) {
             JsonNode p = c.path("permissions");
             JsonFields.text(c, "login").ifPresent(login -> people.add(new Collaborator(login, JsonFields.textOrEmpty(c, "type"),
                     flag(p, "admin"), flag(p, "maintain"), flag(p, "push"), JsonFields.text(c, "role_name"))));
         }
-        return new Collaborators(repo, described, people, items.truncated());
+        return new Collaborators(repo, described, people, !items.complete());
     }
 
     /** {@code GET /repos/{o}/{r}/keys}, every page (admins only). */
@@ -370,7 +373,7 @@ public final class GitHubRepoClient {
                     needed);
         }
         HttpUrl url = repoUrl(repo).addPathSegment("keys").addQueryParameter("per_page", Integer.toString(PER_PAGE)).build();
-        RepoPages.Items items = readHidden(request(url, "GET /repos/" + repo + "/keys"), "the deploy keys of " + repo, needed);
+        GitHubPages.Result items = readHidden(request(url, "GET /repos/" + repo + "/keys"), "the deploy keys of " + repo, needed);
         List<DeployKey> keys = new ArrayList<>();
         for (JsonNode k : items.items()) {
             String key = JsonFields.textOrEmpty(k, "key");
@@ -381,7 +384,7 @@ public final class GitHubRepoClient {
                     JsonFields.bool(k, "read_only").orElse(false), JsonFields.instant(k, "created_at"),
                     JsonFields.instant(k, "last_used"), JsonFields.text(k, "added_by")));
         }
-        return new DeployKeys(repo, keys, items.truncated());
+        return new DeployKeys(repo, keys, !items.complete());
     }
 
     /** {@code GET /repos/{o}/{r}/environments/{name}}; a 404 is an environment that does not exist (yet). */
@@ -417,11 +420,11 @@ public final class GitHubRepoClient {
         HttpUrl url = url("users", l, "repos").newBuilder().addQueryParameter("type", "owner")
                 .addQueryParameter("sort", "pushed").addQueryParameter("per_page", Integer.toString(PER_PAGE)).build();
         ApiRequest request = request(url, "GET /users/" + l + "/repos?type=owner&sort=pushed");
-        RepoPages.Items items = RepoPages.readUntil(gateway, request, MAX_PAGES,
+        GitHubPages.Result items = pages.fetch(request, ALL_PAGES,
                 read -> read.stream().filter(GitHubRepoClient::isOwnActiveRepository).count() > max);
         List<RepoRef> repos = new ArrayList<>();
         int skipped = 0;
-        boolean truncated = items.truncated();
+        boolean truncated = !items.complete();
         for (JsonNode r : items.items()) {
             if (!isOwnActiveRepository(r)) {
                 skipped++;
@@ -445,9 +448,9 @@ public final class GitHubRepoClient {
     }
 
     /** Reads every page of a list that GitHub shows only to some accounts; 403 and 404 name the permission. */
-    private RepoPages.Items readHidden(ApiRequest first, String what, String needed) throws FetchException {
+    private GitHubPages.Result readHidden(ApiRequest first, String what, String needed) throws FetchException {
         try {
-            return RepoPages.readAll(gateway, first, MAX_PAGES);
+            return pages.fetch(first, ALL_PAGES);
         } catch (FetchException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw Failures.of(Cause.FORBIDDEN, "GitHub did not show " + what + " (HTTP " + e.status() + "): the token's"

@@ -8,6 +8,8 @@ import static dev.hardening.auditor.core.clients.ClientTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hardening.auditor.core.facts.Unavailability.Cause;
 import dev.hardening.auditor.core.facts.github.GitHubAuthKeys;
 import java.util.Optional;
@@ -66,6 +68,36 @@ class GitHubAuthKeysClientTest {
 
         fetchFailure(() -> client.authenticationKeys("nobody"), Cause.NOT_FOUND);
         fetchFailure(() -> client.authenticationKeys("rtyler"), Cause.MALFORMED);
+    }
+
+    @Test
+    void everyPageIsRead() throws Exception {
+        // The recorded list of three keys, served as two pages.
+        ArrayNode all = (ArrayNode) new ObjectMapper().readTree(fixture("github/get_users_rtyler_keys.json"));
+        server.enqueue(json(firstTwo(all)).newBuilder()
+                .setHeader("Link", "<" + server.url("/users/rtyler/keys?per_page=100&page=2") + ">; rel=\"next\"").build());
+        server.enqueue(json("[" + all.get(2) + "]"));
+
+        GitHubAuthKeys read = client.authenticationKeys("rtyler");
+
+        assertThat(read.keys()).extracting(GitHubAuthKeys.Key::id).containsExactly(1066173L, 28136459L, 31452581L);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    private static String firstTwo(ArrayNode all) {
+        return "[" + all.get(0) + "," + all.get(1) + "]";
+    }
+
+    @Test
+    void moreKeysThanTheAuditorReadsIsNoAnswerRatherThanAPartialOne() {
+        for (int page = 1; page <= GitHubClient.KEYS.maxPages(); page++) {
+            server.enqueue(json(fixture("github/get_users_rtyler_keys.json")).newBuilder()
+                    .setHeader("Link", "<" + server.url("/users/rtyler/keys?per_page=100&page=" + (page + 1)) + ">; rel=\"next\"")
+                    .build());
+        }
+
+        fetchFailure(() -> client.authenticationKeys("rtyler"), Cause.TOO_LARGE);
+        assertThat(server.getRequestCount()).isEqualTo(GitHubClient.KEYS.maxPages());
     }
 
     @Test

@@ -307,7 +307,9 @@ class GitHubRepoClientTest {
             server.enqueue(json("[{\"type\":\"deletion\"}]").newBuilder()
                     .setHeader("Link", "<https://elsewhere.example/rules?page=2>; rel=\"next\"").build());
 
-            fetchFailure(() -> anonymous().branchRules(REPO, "main"), Cause.TOO_LARGE);
+            // Refused, as in every GitHub list: a page from another server would not be GitHub's answer.
+            assertThat(fetchFailure(() -> anonymous().branchRules(REPO, "main"), Cause.MALFORMED).getMessage())
+                    .contains("another host (elsewhere.example)");
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
 
