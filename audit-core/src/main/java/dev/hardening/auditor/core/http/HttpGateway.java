@@ -353,6 +353,16 @@ public final class HttpGateway {
             return failure(request, Cause.NETWORK, "cannot connect to " + request.url().host() + ":" + request.url().port()
                     + " to fetch " + request.resource(), "check your network connection and the URL setting", 0, e);
         }
+        if (e instanceof java.net.ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests")) {
+            return failure(request, Cause.MALFORMED, request.url().host() + " redirected " + request.resource()
+                    + " in a loop (more than 20 redirects); the auditor stopped following it",
+                    "check the " + platformName(request) + " URL setting and any proxy; retry later", 0, e);
+        }
+        if (notGzip(e)) {
+            return failure(request, Cause.MALFORMED, request.url().host() + " answered " + request.resource()
+                    + " with a body declared compressed (gzip) that is not", "check any proxy between you and "
+                    + platformName(request) + "; retry later", 0, e);
+        }
         if (e instanceof SSLException) {
             return failure(request, Cause.NETWORK, "TLS handshake with " + request.url().host() + " failed for "
                     + request.resource(), "check the URL setting and any proxy that intercepts TLS", 0, e);
@@ -363,6 +373,18 @@ public final class HttpGateway {
         return failure(request, Cause.NETWORK, "connection to " + request.url().host() + " failed while fetching "
                 + request.resource() + " (" + inPlainWords(e) + ")",
                 "retry later or check your connection", 0, e);
+    }
+
+    /**
+     * Whether a body OkHttp was un-gzipping was not gzip. Okio names the header field that failed
+     * ("ID1ID2: actual ... != expected ...") or wraps the inflater's DataFormatException; anything
+     * else falls through to the plain network failure.
+     */
+    private static boolean notGzip(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("ID1ID2:") || message.startsWith("FEXTRA") || message.startsWith("CRC:")
+                || message.startsWith("ISIZE:") || e instanceof java.util.zip.ZipException
+                || e.getCause() instanceof java.util.zip.DataFormatException;
     }
 
     /** What an I/O failure means to the user, without the exception's class or message (which may hold a URL). */

@@ -68,6 +68,31 @@ class HttpGatewayTest {
     }
 
     @Test
+    void aRedirectLoopOnTheSameHostIsNamedAsOne() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(302).setHeader("Location", request.getTarget()).build();
+            }
+        });
+
+        FetchException e = failureOf(get(server.url("/loop")));
+
+        assertThat(e.unavailability().reason()).contains("redirected", "loop").doesNotContain("Exception");
+        assertThat(server.getRequestCount()).as("followed 20 times, not retried").isEqualTo(21);
+    }
+
+    @Test
+    void aBodyDeclaredGzipThatIsNotSaysSo() {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .setHeader("Content-Encoding", "gzip").body("{\"not\": \"gzip at all\"}").build());
+
+        FetchException e = failureOf(get(server.url("/gzip")));
+
+        assertThat(e.unavailability().reason()).contains("compressed").doesNotContain("Exception");
+    }
+
+    @Test
     void unauthorizedFromTheRecordedOtpResponse() {
         server.enqueue(HttpFixtures.recorded("error_401_otp_required.http.txt").build());
 

@@ -38,6 +38,12 @@ public enum Fault {
     DISCONNECT_AFTER_HEADERS("disconnect after the headers"),
     /** 200 whose body (the real one, declared in full) drips a byte every 300 ms: each read is in time, the whole never is. */
     SLOW_BODY("body dripped a byte at a time"),
+    /** 302 to the very same URL, for ever: a redirect loop on the service's own host. */
+    REDIRECT_LOOP("redirect loop on the same host"),
+    /** 200 that says {@code Content-Encoding: gzip} over a body that is not gzip. */
+    GZIP_GARBAGE("gzip declared, body not gzip"),
+    /** 429 whose {@code Retry-After} is an HTTP date ten minutes ahead, not a number of seconds. */
+    RETRY_AFTER_DATE("429 with Retry-After as a date"),
     /** 404 for a resource that exists. */
     STATUS_404("HTTP 404");
 

@@ -29,6 +29,14 @@ final class Faults {
                     + request.target().replaceFirst("^/", ""), "Content-Type", "text/html"), bytes("<a>moved</a>"));
             case EMPTY_200 -> new SimResponse(200, Map.of("Content-Type", "application/json"), new byte[0]);
             case WRONG_SHAPE -> SimResponse.json(200, "{\"data\": [], \"message\": \"ok\"}");
+            case REDIRECT_LOOP -> new SimResponse(302, Map.of("Location", request.target(), "Content-Type", "text/html"),
+                    bytes("<a>moved</a>"));
+            case GZIP_GARBAGE -> new SimResponse(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+                    bytes("{\"not\": \"gzip at all\"}"));
+            case RETRY_AFTER_DATE -> new SimResponse(429, Map.of("Content-Type", "application/json", "Retry-After",
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10))),
+                    bytes("{\"message\":\"Too many requests\"}"));
             default -> throw new IllegalArgumentException("not a plain-response fault: " + fault);
         };
     }
