@@ -93,6 +93,28 @@ class HttpGatewayTest {
     }
 
     @Test
+    void jsonNestedTooDeepIsMalformedNotAStackOverflow() {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("[".repeat(100_000) + "]".repeat(100_000)).build());
+
+        FetchException e = failureOf(get(server.url("/deep")));
+
+        assertThat(e.cause()).isEqualTo(Cause.MALFORMED);
+        assertThat(e.unavailability().reason()).doesNotContain("Exception");
+    }
+
+    @Test
+    void jsonThatIsNotUtf8IsMalformed() {
+        okio.Buffer body = new okio.Buffer().writeUtf8("{\"name\": \"").writeByte(0xC3).writeByte(0x28).writeUtf8("\"}");
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build());
+
+        FetchException e = failureOf(get(server.url("/utf8")));
+
+        assertThat(e.cause()).isEqualTo(Cause.MALFORMED);
+        assertThat(e.unavailability().reason()).doesNotContain("Exception");
+    }
+
+    @Test
     void unauthorizedFromTheRecordedOtpResponse() {
         server.enqueue(HttpFixtures.recorded("error_401_otp_required.http.txt").build());
 

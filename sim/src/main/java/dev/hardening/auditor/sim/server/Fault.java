@@ -44,6 +44,10 @@ public enum Fault {
     GZIP_GARBAGE("gzip declared, body not gzip"),
     /** 429 whose {@code Retry-After} is an HTTP date ten minutes ahead, not a number of seconds. */
     RETRY_AFTER_DATE("429 with Retry-After as a date"),
+    /** 200 with JSON nested 100,000 deep (a parser that recurses would overflow its stack). */
+    DEEP_NESTING("JSON nested 100,000 deep"),
+    /** 200 with JSON that is not valid UTF-8. */
+    INVALID_UTF8("JSON with bytes that are not UTF-8"),
     /** 404 for a resource that exists. */
     STATUS_404("HTTP 404");
 

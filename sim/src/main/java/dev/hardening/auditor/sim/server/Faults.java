@@ -37,6 +37,10 @@ final class Faults {
                     java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
                             java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10))),
                     bytes("{\"message\":\"Too many requests\"}"));
+            case DEEP_NESTING -> new SimResponse(200, Map.of("Content-Type", "application/json"),
+                    bytes("[".repeat(100_000) + "]".repeat(100_000)));
+            case INVALID_UTF8 -> new SimResponse(200, Map.of("Content-Type", "application/json; charset=utf-8"),
+                    invalidUtf8());
             default -> throw new IllegalArgumentException("not a plain-response fault: " + fault);
         };
     }
@@ -70,6 +74,18 @@ final class Faults {
         return new SimResponse(429, Map.of("Content-Type", "application/json", "Retry-After", Integer.toString(retryAfterSeconds)),
                 bytes("{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in " + retryAfterSeconds
                         + " seconds.\"}"));
+    }
+
+    /** {"name": "<0xC3 0x28>", ...}: a two-byte sequence whose second byte is not a continuation. */
+    private static byte[] invalidUtf8() {
+        byte[] head = bytes("{\"name\": \"");
+        byte[] tail = bytes("\", \"versions\": {}, \"info\": {}, \"login\": \"x\"}");
+        byte[] out = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        out[head.length] = (byte) 0xC3;
+        out[head.length + 1] = (byte) 0x28;
+        System.arraycopy(tail, 0, out, head.length + 2, tail.length);
+        return out;
     }
 
     private static byte[] bytes(String s) {
