@@ -94,7 +94,7 @@ final class RunningAudit implements AuditRun {
         return readAhead;
     }
 
-    /** The check running on each worker thread, for {@link #slotWaits}. */
+    /** The check running on each worker thread, for {@link #factWaits}. */
     private final ThreadLocal<CheckTask> current = new ThreadLocal<>();
 
     /**

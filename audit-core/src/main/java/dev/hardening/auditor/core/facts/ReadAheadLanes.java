@@ -3,6 +3,7 @@ package dev.hardening.auditor.core.facts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A lane counts its working threads, not those waiting for a fact another thread is collecting
  * (see {@link #waits}): a thread that starts waiting lets the lane start one more, so that tasks
  * waiting on another platform's facts cannot hold back the queued tasks that would keep this
- * platform's hosts busy. A lane grows so to at most {@value #GROWTH} times its size.
+ * platform's hosts busy. A lane grows so, to at most {@value #GROWTH} times its size.
  *
  * <p>Work here is only ever ahead of need: a task that is rejected, dropped at shutdown or still
  * queued costs nothing, because whoever needs the fact collects it on its own thread (see
@@ -46,7 +47,7 @@ public final class ReadAheadLanes {
     private final int threadsPerLane;
     private final Map<String, ThreadPoolExecutor> lanes = new HashMap<>();
     /** Per lane, how many of its threads wait for another thread's collection right now. */
-    private final Map<ThreadPoolExecutor, Integer> waitingThreads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ThreadPoolExecutor, Integer> waitingThreads = new ConcurrentHashMap<>();
     private boolean closed; // guarded by this
 
     public ReadAheadLanes(String name, int threadsPerLane) {
