@@ -17,6 +17,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +35,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -356,10 +364,10 @@ public final class WorldBenchmark {
     }
 
     private static void warmAll(SimServer server, RequestPlan plan) {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newHttpClient();
         // Many at once: each answer waits out the host's latency, so a CPU-sized pool would take minutes.
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(48);
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(48);
+        List<Future<?>> done = new ArrayList<>();
         plan.requests().forEach(n -> done.add(pool.submit(() -> {
             String key = n.key();
             String range = null;
@@ -370,7 +378,7 @@ public final class WorldBenchmark {
             }
             String base = server.baseUrl(n.host());
             String root = base.substring(0, base.indexOf('/', "http://".length()));
-            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + key.replace(" ", "%20")));
+            var b = HttpRequest.newBuilder(URI.create(root + key.replace(" ", "%20")));
             if (n.host() == Host.GITHUB) {
                 b.header("Authorization", "Bearer " + World.GITHUB_TOKEN);
             } else if (n.host() == Host.NPM) {
@@ -382,19 +390,19 @@ public final class WorldBenchmark {
                 b.header("Range", range);
             }
             try {
-                client.send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                client.send(b.build(), HttpResponse.BodyHandlers.discarding());
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException("warming " + n.id() + " failed", e);
             }
         })));
         try {
-            for (java.util.concurrent.Future<?> f : done) {
+            for (Future<?> f : done) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while warming the server", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
