@@ -17,11 +17,8 @@ import dev.hardening.auditor.sim.world.WorldGenerator;
 import dev.hardening.auditor.sim.world.WorldSpec;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,20 +73,11 @@ class ReadAheadTest {
 
     @Test
     void reading_ahead_asks_for_exactly_the_planned_resources_each_once() {
-        RequestPlan plan = RequestPlan.of(world, RequestPlan.NETWORK_CHECKS);
-        Set<String> extra = new TreeSet<>(asked.keySet());
-        extra.removeAll(plan.ids());
-        Set<String> missing = new TreeSet<>(plan.ids());
-        missing.removeAll(asked.keySet());
-        Map<String, Integer> repeated = new LinkedHashMap<>();
-        asked.forEach((k, n) -> {
-            if (n > 1) {
-                repeated.put(k, n);
-            }
-        });
-        assertThat(extra).as("requested but not in the plan").isEmpty();
-        assertThat(missing).as("planned but never requested").isEmpty();
-        assertThat(repeated).as("requested more than once").isEmpty();
+        RequestPlan.Deviations d = RequestPlan.of(world, RequestPlan.NETWORK_CHECKS).deviations(asked);
+
+        assertThat(d.outsidePlan()).as("requested but not in the plan").isEmpty();
+        assertThat(d.neverRequested()).as("planned but never requested").isEmpty();
+        assertThat(d.repeated()).as("requested more than once").isEmpty();
     }
 
     @Test

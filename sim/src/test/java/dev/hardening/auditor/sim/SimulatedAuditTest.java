@@ -73,23 +73,11 @@ class SimulatedAuditTest {
 
     @Test
     void the_audit_asks_for_exactly_the_planned_resources_each_once() {
-        RequestPlan plan = RequestPlan.of(world, RequestPlan.NETWORK_CHECKS);
-        Map<String, Integer> asked = log.countByResource();
+        RequestPlan.Deviations d = RequestPlan.of(world, RequestPlan.NETWORK_CHECKS).deviations(log.countByResource());
 
-        Set<String> extra = new TreeSet<>(asked.keySet());
-        extra.removeAll(plan.ids());
-        Set<String> missing = new TreeSet<>(plan.ids());
-        missing.removeAll(asked.keySet());
-        Map<String, Integer> repeated = new LinkedHashMap<>();
-        asked.forEach((k, n) -> {
-            if (n > 1) {
-                repeated.put(k, n);
-            }
-        });
-
-        assertThat(extra).as("requested but not in the plan").isEmpty();
-        assertThat(missing).as("planned but never requested").isEmpty();
-        assertThat(repeated).as("requested more than once").isEmpty();
+        assertThat(d.outsidePlan()).as("requested but not in the plan").isEmpty();
+        assertThat(d.neverRequested()).as("planned but never requested").isEmpty();
+        assertThat(d.repeated()).as("requested more than once").isEmpty();
     }
 
     @Test

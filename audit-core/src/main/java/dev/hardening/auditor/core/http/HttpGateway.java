@@ -353,7 +353,7 @@ public final class HttpGateway {
             return failure(request, Cause.NETWORK, "cannot connect to " + request.url().host() + ":" + request.url().port()
                     + " to fetch " + request.resource(), "check your network connection and the URL setting", 0, e);
         }
-        if (e instanceof java.net.ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests")) {
+        if (SameOriginRedirects.isRedirectLoop(e)) {
             return failure(request, Cause.MALFORMED, request.url().host() + " redirected " + request.resource()
                     + " in a loop (more than 20 redirects); the auditor stopped following it",
                     "check the " + platformName(request) + " URL setting and any proxy; retry later", 0, e);

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -268,23 +267,14 @@ public final class WorldBenchmark {
         }
         report.line("checks stopped by the time limit: " + timedOut);
         // Where requests were spent beyond the plan: repeats and resources outside it.
-        Map<String, Integer> byResource = new LinkedHashMap<>();
-        entries.forEach(e -> byResource.merge(e.host() + " " + e.resourceKey(), 1, Integer::sum));
+        RequestPlan.Deviations d = plan.deviations(log.countByResource());
         List<String> repeated = new ArrayList<>();
-        byResource.forEach((k, n) -> {
-            if (n > 1) {
-                repeated.add(n + "x " + k);
-            }
-        });
-        Set<String> planned = plan.ids();
-        Set<String> extra = new TreeSet<>(byResource.keySet());
-        extra.removeAll(planned);
-        Set<String> missing = new TreeSet<>(planned);
-        missing.removeAll(byResource.keySet());
+        d.repeated().forEach((k, n) -> repeated.add(n + "x " + k));
         report.line("resources requested more than once: " + repeated.size() + sample(repeated));
-        report.line("resources requested outside the plan: " + extra.size() + sample(new ArrayList<>(extra)));
+        report.line("resources requested outside the plan: " + d.outsidePlan().size() + sample(new ArrayList<>(d.outsidePlan())));
         if (first) {
-            report.line("planned resources never requested: " + missing.size() + sample(new ArrayList<>(missing)));
+            report.line("planned resources never requested: " + d.neverRequested().size()
+                    + sample(new ArrayList<>(d.neverRequested())));
         }
         Map<String, Long> faults = new LinkedHashMap<>();
         entries.stream().filter(e -> e.status() >= 400 && e.status() != 404).forEach(e -> faults.merge(e.host() + " " + e.status(), 1L, Long::sum));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The fewest requests an audit of a world can make: every distinct resource the enabled checks read,
@@ -132,6 +134,37 @@ public final class RequestPlan {
         Set<String> out = new LinkedHashSet<>();
         nodes.values().forEach(n -> out.add(n.id()));
         return out;
+    }
+
+    /**
+     * How a run's requests differ from the plan.
+     *
+     * @param outsidePlan    resources requested that the plan does not hold
+     * @param neverRequested planned resources no request asked for
+     * @param repeated       resources requested more than once, with how often
+     */
+    public record Deviations(Set<String> outsidePlan, Set<String> neverRequested, Map<String, Integer> repeated) {
+        public Deviations {
+            outsidePlan = Collections.unmodifiableSet(new TreeSet<>(outsidePlan));
+            neverRequested = Collections.unmodifiableSet(new TreeSet<>(neverRequested));
+            repeated = Collections.unmodifiableMap(new LinkedHashMap<>(repeated));
+        }
+    }
+
+    /** Compares what was asked (as {@code RequestLog.countByResource} counts it) with the plan. */
+    public Deviations deviations(Map<String, Integer> asked) {
+        Set<String> planned = ids();
+        Set<String> outside = new TreeSet<>(asked.keySet());
+        outside.removeAll(planned);
+        Set<String> never = new TreeSet<>(planned);
+        never.removeAll(asked.keySet());
+        Map<String, Integer> repeated = new LinkedHashMap<>();
+        asked.forEach((k, n) -> {
+            if (n > 1) {
+                repeated.put(k, n);
+            }
+        });
+        return new Deviations(outside, never, repeated);
     }
 
     private boolean on(String... ids) {

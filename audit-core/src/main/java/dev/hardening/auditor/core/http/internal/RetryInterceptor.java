@@ -60,7 +60,7 @@ public final class RetryInterceptor implements Interceptor {
             } catch (InterruptedIOException e) {
                 throw e; // cancelled, interrupted, or the call's own time limit
             } catch (IOException e) {
-                if (attempt >= maxRetries || chain.call().isCanceled() || untrustedCertificate(e) || redirectLoop(e)) {
+                if (attempt >= maxRetries || chain.call().isCanceled() || untrustedCertificate(e) || SameOriginRedirects.isRedirectLoop(e)) {
                     throw e;
                 }
                 backoff(++attempt, stats, request, chain);
@@ -72,11 +72,6 @@ public final class RetryInterceptor implements Interceptor {
             response.close();
             backoff(++attempt, stats, request, chain);
         }
-    }
-
-    /** OkHttp gave up after 20 redirects: asking again would only run the loop again. */
-    private static boolean redirectLoop(IOException e) {
-        return e instanceof java.net.ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests");
     }
 
     private static boolean untrustedCertificate(IOException e) {

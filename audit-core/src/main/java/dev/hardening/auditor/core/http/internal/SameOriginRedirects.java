@@ -16,6 +16,14 @@ import okhttp3.Response;
  * {@code Location} is how a hop is not followed.
  */
 public final class SameOriginRedirects implements Interceptor {
+    /**
+     * Whether OkHttp gave up following redirects (more than 20 hops, "Too many follow-up requests"):
+     * a loop, which asking again would only run again.
+     */
+    public static boolean isRedirectLoop(java.io.IOException e) {
+        return e instanceof java.net.ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up requests");
+    }
+
     /** Set on a refused redirect: the other host, for the message. */
     public static final String REFUSED_HEADER = "X-Auditor-Refused-Redirect";
 
