@@ -134,6 +134,7 @@ public final class WorldBenchmark {
                 }
                 server.log().clear();
                 Run r = audit(server, world, checks, child, work, run, checkTimeout, concurrency);
+                server.log().awaitIdle(Duration.ofSeconds(10)); // the last exchanges are logged after their answers
                 report.section(run == 1 ? "run 1 (empty HTTP cache)" : "run " + run + " (through the HTTP cache of run 1)");
                 describe(report, r, server.log(), plan, bound, latencies, perHost, run == 1);
                 if (o.containsKey("--log")) {

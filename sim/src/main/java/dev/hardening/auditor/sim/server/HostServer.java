@@ -149,9 +149,10 @@ final class HostServer implements Closeable {
             if (gate != null) {
                 gate.leave();
             }
-            world.log().finished(host);
+            // Logged before it stops counting as in flight, so that RequestLog.awaitIdle means "every exchange is logged".
             world.log().add(new RequestLog.Entry(host, head.method(), head.target(), request.resourceKey(),
                     credentials(head.headers()), status, bytes, start, System.nanoTime(), fault));
+            world.log().finished(host);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hardening.auditor.sim.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,22 @@ public final class RequestLog {
 
     void finished(Host host) {
         inFlight.get(host).decrementAndGet();
+    }
+
+    /**
+     * Waits until no exchange is in flight, at most {@code timeout}; whether that happened. The
+     * server logs an exchange after sending its answer, which the client may already have read:
+     * whoever counts an audit's requests right after the audit waits for this first.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.values().stream().anyMatch(n -> n.get() > 0)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     public List<Entry> entries() {

@@ -79,8 +79,13 @@ public final class SimAudit {
     }
 
     /** An audit that must reach its verdicts (patient settings). */
+    /** Audits the server's world; on return the server's log holds every exchange of the audit. */
     public static AuditReport run(SimServer server) throws Exception {
-        return run(new Auditor(CHECKS, patient(server)), server.world());
+        AuditReport report = run(new Auditor(CHECKS, patient(server)), server.world());
+        if (!server.log().awaitIdle(Duration.ofSeconds(10))) {
+            throw new IllegalStateException("the simulated server still has requests in flight 10 s after the audit");
+        }
+        return report;
     }
 
     public static AuditReport run(Auditor auditor, World world) throws Exception {
